@@ -1,0 +1,164 @@
+// Lookups on the document model and the normalisation used for matching.
+#include "document.hpp"
+
+#include <algorithm>
+
+namespace gouji::doc {
+
+namespace {
+
+// Decodes one UTF-8 sequence at s[i]; returns the code point and advances i.
+// Invalid bytes decode as themselves (U+FFFD-free: the reader validated UTF-8).
+char32_t next_cp(std::string_view s, std::size_t& i) {
+  unsigned char c = static_cast<unsigned char>(s[i]);
+  int len = c < 0x80 ? 1 : (c >> 5) == 6 ? 2 : (c >> 4) == 14 ? 3 : (c >> 3) == 30 ? 4 : 1;
+  if (i + static_cast<std::size_t>(len) > s.size()) len = 1;
+  char32_t cp = len == 1 ? c : len == 2 ? (c & 0x1F) : len == 3 ? (c & 0x0F) : (c & 0x07);
+  for (int k = 1; k < len; ++k) cp = (cp << 6) | (static_cast<unsigned char>(s[i + k]) & 0x3F);
+  i += static_cast<std::size_t>(len);
+  return cp;
+}
+
+void put_cp(std::string& out, char32_t cp) {
+  if (cp < 0x80) {
+    out.push_back(static_cast<char>(cp));
+  } else if (cp < 0x800) {
+    out.push_back(static_cast<char>(0xC0 | (cp >> 6)));
+    out.push_back(static_cast<char>(0x80 | (cp & 0x3F)));
+  } else if (cp < 0x10000) {
+    out.push_back(static_cast<char>(0xE0 | (cp >> 12)));
+    out.push_back(static_cast<char>(0x80 | ((cp >> 6) & 0x3F)));
+    out.push_back(static_cast<char>(0x80 | (cp & 0x3F)));
+  } else {
+    out.push_back(static_cast<char>(0xF0 | (cp >> 18)));
+    out.push_back(static_cast<char>(0x80 | ((cp >> 12) & 0x3F)));
+    out.push_back(static_cast<char>(0x80 | ((cp >> 6) & 0x3F)));
+    out.push_back(static_cast<char>(0x80 | (cp & 0x3F)));
+  }
+}
+
+bool is_space(char32_t cp) {
+  return cp == ' ' || cp == '\t' || cp == '\r' || cp == '\n' || cp == '\f' || cp == '\v' ||
+         cp == 0x3000 || cp == 0xA0 || cp == 0xFEFF || cp == 0x2002 || cp == 0x2003 || cp == 0x2009;
+}
+
+}  // namespace
+
+std::string normalize(std::string_view text) {
+  std::string out;
+  out.reserve(text.size());
+  for (std::size_t i = 0; i < text.size();) {
+    char32_t cp = next_cp(text, i);
+    if (is_space(cp)) continue;
+    if (cp >= 0xFF01 && cp <= 0xFF5E) cp -= 0xFEE0;  // full-width ASCII forms
+    else if (cp == 0x2014 || cp == 0x2013 || cp == 0x2212) cp = '-';
+    put_cp(out, cp);
+  }
+  return out;
+}
+
+const char* kind_name(Kind kind) {
+  switch (kind) {
+    case Kind::final_accounts: return "决算";
+    case Kind::budget: return "预算";
+    case Kind::unknown: break;
+  }
+  return "未知";
+}
+
+const Row* Table::row_by_hangci(int hangci) const {
+  for (const Row& r : rows)
+    if (r.hangci && *r.hangci == hangci) return &r;
+  return nullptr;
+}
+
+const Row* Table::row_by_code(std::string_view code, int block) const {
+  std::string want = normalize(code);
+  for (const Row& r : rows)
+    if ((block < 0 || r.block == block) && !r.code.empty() && normalize(r.code) == want) return &r;
+  return nullptr;
+}
+
+const Row* Table::row_by_label(std::string_view label, int block) const {
+  std::string want = normalize(label);
+  for (const Row& r : rows)
+    if ((block < 0 || r.block == block) && normalize(r.label) == want) return &r;
+  return nullptr;
+}
+
+int Table::column_by_lanci(int block, int lanci) const {
+  if (block < 0 || block >= static_cast<int>(blocks.size())) return -1;
+  const auto& cols = blocks[static_cast<std::size_t>(block)].columns;
+  for (std::size_t i = 0; i < cols.size(); ++i)
+    if (cols[i].lanci && *cols[i].lanci == lanci) return static_cast<int>(i);
+  return -1;
+}
+
+int Table::column_by_header(int block, std::string_view name) const {
+  if (block < 0 || block >= static_cast<int>(blocks.size())) return -1;
+  std::string want = normalize(name);
+  const auto& cols = blocks[static_cast<std::size_t>(block)].columns;
+  int found = -1;
+  // A column whose innermost header is the name wins over one that merely
+  // has the name somewhere on its path.
+  for (int pass = 0; pass < 2 && found < 0; ++pass) {
+    for (std::size_t i = 0; i < cols.size(); ++i) {
+      const auto& h = cols[i].header;
+      bool hit = false;
+      if (pass == 0)
+        hit = !h.empty() && normalize(h.back()) == want;
+      else
+        hit = std::any_of(h.begin(), h.end(), [&](const std::string& e) { return normalize(e) == want; });
+      if (!hit) continue;
+      if (found >= 0) return -2;
+      found = static_cast<int>(i);
+    }
+  }
+  return found;
+}
+
+std::pair<int, int> Table::find_lanci(int lanci) const {
+  for (std::size_t b = 0; b < blocks.size(); ++b) {
+    int c = column_by_lanci(static_cast<int>(b), lanci);
+    if (c >= 0) return {static_cast<int>(b), c};
+  }
+  return {-1, -1};
+}
+
+std::uint32_t Paragraph::line_at(std::size_t offset) const {
+  std::uint32_t result = line;
+  for (const auto& [off, ln] : line_map) {
+    if (off > offset) break;
+    result = ln;
+  }
+  return result;
+}
+
+std::string_view Document::line_text(std::uint32_t ln) const {
+  if (ln == 0 || ln > line_offsets.size()) return {};
+  std::size_t begin = line_offsets[ln - 1];
+  std::size_t end = ln < line_offsets.size() ? line_offsets[ln] : source.size();
+  std::string_view v(source);
+  v = v.substr(begin, end - begin);
+  while (!v.empty() && (v.back() == '\n' || v.back() == '\r')) v.remove_suffix(1);
+  return v;
+}
+
+std::vector<const Table*> Document::find_tables(std::string_view name) const {
+  std::string want = normalize(name);
+  std::vector<const Table*> out;
+  for (const Table& t : tables)
+    if ((!t.code.empty() && normalize(t.code) == want) || normalize(t.title) == want) out.push_back(&t);
+  return out;
+}
+
+const Section* Document::find_section(std::string_view heading) const {
+  std::string want = normalize(heading);
+  for (const Section& s : sections)
+    if (normalize(s.heading) == want) return &s;
+  for (const Section& s : sections)
+    if (!want.empty() && normalize(s.heading).find(want) != std::string::npos) return &s;
+  return nullptr;
+}
+
+}  // namespace gouji::doc

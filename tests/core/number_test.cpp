@@ -1,0 +1,62 @@
+// Exact numbers: parsing as printed, exactness, rounding at the .5 boundary,
+// values past the int64 fast path.
+#include "runtime/number.hpp"
+
+#include <doctest/doctest.h>
+
+using gouji::Number;
+using gouji::round_mode;
+
+static Number N(const char* s) { return *Number::parse_decimal(s); }
+
+TEST_CASE("parse_decimal reads figures as documents print them") {
+  CHECK(N("1,063.13") == Number::fraction(106313, 100));
+  CHECK(N("-110.19") == Number::fraction(-11019, 100));
+  CHECK(N("0") == Number(0));
+  CHECK(N("26256.35").to_string() == "26256.35");
+  CHECK_FALSE(Number::parse_decimal("").has_value());
+  CHECK_FALSE(Number::parse_decimal("-").has_value());
+  CHECK_FALSE(Number::parse_decimal("1,,0").has_value());
+  CHECK_FALSE(Number::parse_decimal(",1").has_value());
+  CHECK_FALSE(Number::parse_decimal("1.").has_value());
+  CHECK_FALSE(Number::parse_decimal("1.2.3").has_value());
+  CHECK_FALSE(Number::parse_decimal("12%").has_value());
+}
+
+TEST_CASE("arithmetic is exact: 0.1 + 0.2 == 0.3") {
+  CHECK(N("0.1") + N("0.2") == N("0.3"));
+  auto q = Number::divide(N("1159"), N("1810.71"));
+  REQUIRE(q.has_value());
+  CHECK(*q * N("1810.71") == N("1159"));
+  CHECK_FALSE(Number::divide(N("1"), N("0")).has_value());
+}
+
+TEST_CASE("round half up and half even at the .5 boundary") {
+  CHECK(N("2.345").round(2).to_fixed(2) == "2.35");
+  CHECK(N("2.345").round(2, round_mode::half_even).to_fixed(2) == "2.34");
+  CHECK(N("2.355").round(2, round_mode::half_even).to_fixed(2) == "2.36");
+  CHECK(N("-2.345").round(2).to_fixed(2) == "-2.35");
+  // 10 × 1.64 / 3.2 = 5.125 -> 5.13 half up (a double gives 5.12)
+  CHECK(Number::divide(N("10") * N("1.64"), N("3.2"))->round(2).to_fixed(2) == "5.13");
+  // 210.63 / 2939.71 = 0.0716499…: one rounding gives 7.16%, not 7.17%
+  CHECK((*Number::divide(N("210.63"), N("2939.71")) * Number(100)).round(2).to_fixed(2) == "7.16");
+}
+
+TEST_CASE("values past int64 stay exact") {
+  Number big = N("123456789012345678901234567890.12");
+  CHECK_FALSE(big.is_small());
+  CHECK((big + N("0.88")).to_string() == "123456789012345678901234567891");
+  CHECK((big - big).is_zero());
+  Number x = N("9223372036854775807");  // int64 max
+  CHECK(x.is_small());
+  CHECK_FALSE((x + Number(1)).is_small());
+  CHECK((x + Number(1) - Number(1)).is_small());
+  CHECK(*Number::divide(x * x, x) == x);
+}
+
+TEST_CASE("to_grouped prints thousands separators") {
+  CHECK(N("1063.13").to_grouped(2) == "1,063.13");
+  CHECK(N("-1234567.5").to_grouped(2) == "-1,234,567.50");
+  CHECK(N("999").to_grouped(0) == "999");
+  CHECK(N("0.004").to_grouped(2) == "0.00");
+}
