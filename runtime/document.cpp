@@ -83,7 +83,41 @@ const Row* Table::row_by_label(std::string_view label, int block) const {
   std::string want = normalize(label);
   for (const Row& r : rows)
     if ((block < 0 || r.block == block) && normalize(r.label) == want) return &r;
+  // "一般公共服务支出" also finds "一、一般公共服务支出" and "（一）一般公共服务支出".
+  std::string bare = strip_ordinal(want);
+  for (const Row& r : rows)
+    if ((block < 0 || r.block == block) && strip_ordinal(normalize(r.label)) == bare) return &r;
   return nullptr;
+}
+
+std::string strip_ordinal(std::string_view normalized) {
+  static const std::string_view numerals[] = {"一", "二", "三", "四", "五", "六", "七", "八", "九", "十", "百", "零"};
+  auto numeral_run = [&](std::string_view s) {
+    std::size_t n = 0;
+    for (bool more = true; more;) {
+      more = false;
+      for (std::string_view d : numerals)
+        if (s.substr(n).starts_with(d)) {
+          n += d.size();
+          more = true;
+        }
+    }
+    return n;
+  };
+  std::string_view s = normalized;
+  if (s.starts_with("(")) {  // (一) or (1)
+    std::size_t n = numeral_run(s.substr(1));
+    if (n == 0) while (1 + n < s.size() && s[1 + n] >= '0' && s[1 + n] <= '9') ++n;
+    if (n > 0 && s.substr(1 + n).starts_with(")")) return std::string(s.substr(2 + n));
+    return std::string(s);
+  }
+  std::size_t n = numeral_run(s);
+  if (n == 0) while (n < s.size() && s[n] >= '0' && s[n] <= '9') ++n;
+  if (n == 0) return std::string(s);
+  std::string_view rest = s.substr(n);
+  for (std::string_view sep : {"、", ".", "．"})
+    if (rest.starts_with(sep)) return std::string(rest.substr(sep.size()));
+  return std::string(s);
 }
 
 int Table::column_by_lanci(int block, int lanci) const {

@@ -86,7 +86,8 @@ struct Table {
   std::uint32_t line = 0;          // line of the title
   std::uint32_t end_line = 0;      // last line that belongs to the table
 
-  // Lookups used by rules. Labels and codes are compared after normalize().
+  // Lookups used by rules. Labels and codes are compared after normalize();
+  // a label also finds a row printed with a list ordinal ("一、…", "（一）…").
   // block = -1 searches every block.
   const Row* row_by_hangci(int hangci) const;
   const Row* row_by_code(std::string_view code, int block = -1) const;
@@ -148,6 +149,10 @@ struct Document {
 // are removed, "—"/"－" become "-". Labels, codes, headings and rule strings
 // are compared after this.
 std::string normalize(std::string_view text);
+
+// Drops a leading list ordinal from a normalize()d label: "一、", "(一)",
+// "(1)", "1.", "1、". Other text is returned unchanged.
+std::string strip_ordinal(std::string_view normalized);
 
 const char* kind_name(Kind kind);  // "决算", "预算", "未知"
 
