@@ -79,14 +79,23 @@ const Row* Table::row_by_code(std::string_view code, int block) const {
   return nullptr;
 }
 
+namespace {
+// A label as compared: normalised, without a trailing colon ("年度资金总额:").
+std::string label_key(std::string_view label) {
+  std::string s = normalize(label);
+  while (!s.empty() && s.back() == ':') s.pop_back();
+  return s;
+}
+}  // namespace
+
 const Row* Table::row_by_label(std::string_view label, int block) const {
-  std::string want = normalize(label);
+  std::string want = label_key(label);
   for (const Row& r : rows)
-    if ((block < 0 || r.block == block) && normalize(r.label) == want) return &r;
+    if ((block < 0 || r.block == block) && label_key(r.label) == want) return &r;
   // "一般公共服务支出" also finds "一、一般公共服务支出" and "（一）一般公共服务支出".
   std::string bare = strip_ordinal(want);
   for (const Row& r : rows)
-    if ((block < 0 || r.block == block) && strip_ordinal(normalize(r.label)) == bare) return &r;
+    if ((block < 0 || r.block == block) && strip_ordinal(label_key(r.label)) == bare) return &r;
   return nullptr;
 }
 

@@ -41,4 +41,6 @@ TEST_CASE("a table finds rows by 行次, code and label, with ordinals ignored")
   CHECK(t.row_by_label("本年收入合计", 1) == nullptr);
   CHECK(t.row_by_code("201")->hangci == 32);
   CHECK(t.row_by_hangci(99) == nullptr);
+  t.rows[0].label = "年度资金总额：";
+  CHECK(t.row_by_label("年度资金总额") == &t.rows[0]);  // a printed trailing colon is not part of the name
 }
