@@ -13,6 +13,7 @@
 //   tolerance 0.01                                     容差
 //   import "绩效自评.gj"                                导入
 //   param 得分公式 = "分值×执行率"   "说明"             参数
+//       (a pack that extends another may declare a param again: that overrides its default)
 //   let 三公表 = table("公开09表")                      设
 //   fn 完成率(a, b) = a / b                             函数
 //   rule 三公.决算合计 "描述" severity error when e {…}  规则 … 级别 错误|警告|提示 当
@@ -30,7 +31,8 @@
 // Expressions: numbers 1,063.13 / 0.01, percentages 64.01% (= 0.6401), strings
 // "…" “…” 「…」, true/false (真/假), names (may contain dots: 三公.合计; on a
 // local, `f.得分` is a member access), calls f(a, b, name: c), lists [a, b],
-// ranges "公开01表" .. "公开09表", indexing t[行 58] t[栏 7] t[代码 "201"]
+// ranges "公开01表" .. "公开09表" and 1 .. 8, comprehensions
+// sum(e for x in xs where c), text concatenation "a" + b, indexing t[行 58] t[栏 7] t[代码 "201"]
 // t["合计"] r[c], if c then a else b (如果 … 则 … 否则), unary - and not (非),
 // × ÷ * /, + −, comparisons == != ≠ < <= ≤ > >= ≥ ≈, and (且), or (或).
 #pragma once
@@ -70,6 +72,8 @@ enum class ExprKind : std::uint8_t {
   compare,   // args[0] op args[1]
   logical,   // args[0] op args[1]    (and / or; short-circuit)
   cond,      // if args[0] then args[1] else args[2]
+  comprehension,  // args[0] for text in args[1] [where args[2]] — a list; only as a call argument
+                  // or list element: sum(r[c] for r in rows(t) where code(r) != "")
 };
 
 enum class Op : std::uint8_t {
