@@ -1,0 +1,127 @@
+// The evaluator: runs a checked rule pack over one document and returns the
+// outcome of every rule instance and the scorecard. Faults in a rule (division
+// by zero, a text used as a number, a step limit) become ERROR outcomes with a
+// location; they never stop the other rules and never escape as exceptions.
+#pragma once
+
+#include "lang/ast.hpp"
+#include "runtime/document.hpp"
+#include "runtime/eval/value.hpp"
+#include "runtime/number.hpp"
+
+#include <nlohmann/json_fwd.hpp>
+
+#include <cstdint>
+#include <functional>
+#include <map>
+#include <optional>
+#include <string>
+#include <string_view>
+#include <utility>
+#include <vector>
+
+namespace gouji::lang {
+struct Program;
+}
+
+namespace gouji::eval {
+
+struct Options {
+  std::map<std::string, std::string> params;  // --param name=value overrides
+  std::uint64_t max_steps = 1'000'000;        // expression steps per rule
+  int max_depth = 64;                         // user function call depth
+  int amount_places = 2;  // decimals figures of the pack's unit are rounded to (万元/元: 0.01)
+};
+
+// A place in a rule file, resolved to characters (not bytes).
+struct SourcePos {
+  std::string file;
+  std::uint32_t line = 0;  // 1-based; 0 if unknown
+  std::uint32_t column = 0;
+
+  std::string str() const;  // "file:line:col", or "" if unknown
+};
+
+// What the evaluator needs of a checked pack. Built from a lang::Program by
+// evaluate(Program, …), or by hand in tests.
+struct PackView {
+  std::string unit;                          // 万元 / 元 / ""
+  const ast::Expr* tolerance = nullptr;      // pack tolerance, or null (0)
+  std::vector<const ast::Param*> params;
+  std::vector<const ast::Let*> lets;
+  std::vector<const ast::Function*> functions;
+  std::vector<const ast::Rule*> rules;
+  std::vector<const ast::Score*> scores;
+  std::function<SourcePos(ast::Span)> locate;        // null: positions unknown
+  std::function<std::string(ast::Span)> source_text;  // the rule text of a span; null: ""
+};
+
+enum class Status : std::uint8_t { pass, fail, not_applicable, error };
+const char* status_name(Status s);     // "PASS", "FAIL", "N/A", "ERROR"
+const char* status_name_zh(Status s);  // "通过", "不通过", "不适用", "出错"
+
+// A document place an outcome refers to, with the line's text.
+struct Place {
+  std::string table;
+  std::string row;
+  std::string column;
+  std::string printed;       // the figure as printed
+  std::uint32_t line = 0;
+  std::string line_text;
+};
+
+// The outcome of one rule instance (one expect, under one combination of
+// `for` bindings).
+struct Outcome {
+  std::string rule_id;
+  std::string description;
+  ast::Severity severity = ast::Severity::error;
+  Status status = Status::pass;
+  std::vector<std::pair<std::string, std::string>> bindings;  // t → 公开03表, r → 201 一般公共服务支出
+  std::string message;     // FAIL: the rule's message (filled) or the default one
+  std::string comparison;  // the operator of a compared expect: "≈", "==", "<" …
+  std::optional<Number> left, right, difference;  // FAIL/PASS of a numeric comparison
+  std::optional<Number> tolerance;                 // ≈: pack tolerance or the expect's ± t
+  std::optional<Number> allowance;                 // ≈: half-width the rounding intervals allow
+  std::optional<std::pair<Number, Number>> left_interval, right_interval;
+  std::string left_text, right_text;  // operands named: "公开09表 栏7 合计 12.30"
+  std::vector<Place> places;          // document places of the operands
+  std::string reason;                 // N/A and ERROR: why
+  SourcePos location;                 // the expect (ERROR: the faulty expression)
+};
+
+struct ScoreResult {
+  std::string id;
+  Number weight;
+  std::optional<Number> value;  // nullopt when absent or in error
+  Status status = Status::pass; // pass (computed), not_applicable (absent), error
+  std::string reason;
+  SourcePos location;
+};
+
+struct Report {
+  std::string document;                 // the document's path
+  std::vector<Outcome> outcomes;        // in rule order, then instance order
+  std::vector<ScoreResult> scores;
+  Number score_total;                   // Σ score values
+  Number score_max;                     // Σ weights
+  std::vector<std::string> warnings;    // e.g. a --param for a parameter the pack does not have
+  std::size_t rules_run = 0;
+
+  std::size_t count(Status s) const;
+  std::size_t count(Status s, ast::Severity sev) const;
+};
+
+Report evaluate(const PackView& pack, const doc::Document& document, const Options& options);
+Report evaluate(const lang::Program& program, const doc::Document& document, const Options& options);
+// The PackView of a checked program (positions from its SourceSet).
+PackView view_of(const lang::Program& program);
+
+// Parses a --param value: a decimal ("0.9", "1,063.13"), a percentage ("90%"),
+// 真/假/true/false, or else a text.
+Value parse_param_value(std::string_view text);
+
+nlohmann::json to_json(const Report& report);
+nlohmann::json to_json(const Outcome& outcome);
+
+}  // namespace gouji::eval

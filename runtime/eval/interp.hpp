@@ -1,0 +1,136 @@
+// The evaluator's internals, shared by evaluator.cpp (expressions, statements,
+// rules, scores), builtins.cpp and pattern.cpp. Not a public header.
+#pragma once
+
+#include "runtime/eval/eval.hpp"
+
+#include <map>
+#include <optional>
+#include <string>
+#include <string_view>
+#include <utility>
+#include <vector>
+
+namespace gouji::eval::detail {
+
+// A fault in a rule instance: thrown inside the evaluator, caught per
+// instance (or per rule for limits) and turned into an ERROR outcome.
+struct Fault {
+  std::string reason;
+  ast::Span span;
+  bool limit = false;  // a step or depth limit: ends the whole rule
+};
+
+// Local bindings, innermost last.
+using Env = std::vector<std::pair<std::string, Value>>;
+
+// Arguments of a built-in call, by parameter position (nullopt: not given);
+// for a variadic built-in, every argument in order.
+using Args = std::vector<std::optional<Value>>;
+
+// The bindings and outcomes of the rule being run.
+struct Run {
+  const ast::Rule* rule = nullptr;
+  std::vector<std::pair<std::string, std::string>> bindings;
+  std::vector<Outcome>* out = nullptr;
+};
+
+// A comparison that decided an expect, kept for the outcome.
+struct Decided {
+  bool compared = false;
+  ast::Op op = ast::Op::none;
+  const ast::Expr* lhs = nullptr;
+  const ast::Expr* rhs = nullptr;
+  Value left, right;
+  std::optional<Number> tolerance;  // ≈ only
+};
+
+class Interp {
+ public:
+  Interp(const PackView& pack, const doc::Document& document, const Options& options);
+  Report run();
+
+  // --- expressions (evaluator.cpp)
+  Value eval(const ast::Expr& e, Env& env);
+  // A number from a value: numbers and matches as they are, a column of a
+  // one-row table, a row with one amount column; absent passes through.
+  Value as_number(const Value& v, ast::Span span);
+  [[noreturn]] void fail(std::string reason, ast::Span span) const;
+  void tick(ast::Span span);
+  std::string source_text(ast::Span span) const;
+
+  // --- document access (evaluator.cpp)
+  Value cell_value(const doc::Table& t, const doc::Row& r, int column);
+  Value table_value(const doc::Table& t) const;
+  Value row_value(const doc::Table& t, const doc::Row& r) const;
+  Value column_value(const doc::Table& t, int block, int column) const;
+  // The column of `row`'s block that stands for column value `col`: the same
+  // column, or the one with the same 栏次 or header; -1 if none.
+  int column_in_block(const Value& col, const doc::Table& t, int block) const;
+  Number half_unit(int places) const;  // 0.5 × 10^-places
+
+  // --- built-ins (builtins.cpp)
+  Value call_builtin(int index, const ast::Expr& call, Args& args, Env& env);
+
+  // --- narrative patterns (pattern.cpp)
+  // Every match (or only the first) of `pattern` in the paragraphs of
+  // `section` (null: the whole narrative).
+  List find_text(const doc::Section* section, std::string_view pattern, bool first_only, ast::Span span);
+
+  const PackView& pack;
+  const doc::Document& doc;
+  const Options& opt;
+  bool in_scores = false;                                 // passed()/pass_rate() allowed
+  std::map<std::string, std::pair<int, int>> rule_tally;  // rule id → {passed, judged} (scores)
+  std::map<std::string, int> rule_failed;                 // rule id → failed or error instances
+
+ private:
+  struct Global {
+    enum class State : std::uint8_t { unset, busy, done, failed } state = State::unset;
+    Value value;
+    Fault fault;
+  };
+
+  // expressions
+  Value eval_name(const ast::Expr& e, Env& env);
+  Value member(const Value& base, const std::string& name, ast::Span span);
+  Value eval_index(const ast::Expr& e, Env& env);
+  Value index_table(const Value& base, ast::Selector sel, const Value& key, ast::Span span);
+  Value index_row(const Value& base, ast::Selector sel, const Value& key, ast::Span span);
+  Value index_column(const Value& base, ast::Selector sel, const Value& key, ast::Span span);
+  Value eval_binary(const ast::Expr& e, Env& env);
+  Value eval_compare(const ast::Expr& e, Env& env, Decided* decided, const std::optional<Number>& tol);
+  Value eval_logical(const ast::Expr& e, Env& env);
+  Value eval_call(const ast::Expr& e, Env& env);
+  Value call_function(const ast::Function& f, const ast::Expr& call, Env& env);
+  Value eval_range(const ast::Expr& e, Env& env);
+  Value eval_comprehension(const ast::Expr& e, Env& env);
+  std::optional<Value> global(const std::string& name);
+  Value param_value(const ast::Param& p);
+  Number pack_tolerance();
+  int int_key(const Value& key, ast::Span span);
+
+  // statements and rules
+  void exec(const std::vector<ast::Stmt>& body, std::size_t i, Env& env, Run& run);
+  void run_expect(const ast::Stmt& s, Env& env, Run& run);
+  Value judge(const ast::Expr& e, Env& env, const std::optional<Number>& tol, Decided& d);
+  void run_rule(const ast::Rule& rule, Report& report);
+  void run_score(const ast::Score& score, Report& report);
+  Outcome base_outcome(const Run& run, Status status, ast::Span span) const;
+  void record_fault(Run& run, const Fault& f) const;
+  void record_na(Run& run, std::string reason, ast::Span span) const;
+  std::string fill_message(const ast::Template& t, Env& env);
+  std::string operand_text(const ast::Expr& e, const Value& v) const;
+  void add_places(Outcome& o, const Value& v) const;
+
+  std::map<std::string, Global> globals_;
+  std::optional<Number> tolerance_;
+  std::uint64_t steps_ = 0;
+  int depth_ = 0;
+  int nesting_ = 0;
+};
+
+// Names of the built-ins builtins.cpp implements (for the agreement test).
+std::vector<std::string_view> implemented_builtins();
+
+}  // namespace gouji::eval::detail
