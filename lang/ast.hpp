@@ -162,6 +162,7 @@ struct Function {
   std::string name;
   Span span;
   std::vector<std::string> params;
+  std::vector<Span> param_spans;      // parallel to params
   ExprPtr body;
   int locals = 0;                     // checker: parameters are slots 0..n-1
 };
@@ -169,6 +170,8 @@ struct Function {
 struct Score {
   std::string id;
   Span span;
+  std::string description;            // optional
+  Span id_span;
   ExprPtr weight;
   ExprPtr value;
   int locals = 0;
