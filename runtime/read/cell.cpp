@@ -1,0 +1,170 @@
+// Cell values and small text helpers shared by the readers.
+#include "runtime/read/cell.hpp"
+
+#include <array>
+
+namespace gouji::read {
+
+namespace {
+
+bool is_ascii_space(char c) { return c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f' || c == '\v'; }
+
+// Length of a Unicode space at s[i] (U+3000, U+00A0, U+FEFF), else 0.
+std::size_t unicode_space(std::string_view s, std::size_t i) {
+  if (s.substr(i, 3) == "\xE3\x80\x80" || s.substr(i, 3) == "\xEF\xBB\xBF") return 3;
+  if (s.substr(i, 2) == "\xC2\xA0") return 2;
+  return 0;
+}
+
+void replace_all(std::string& s, std::string_view from, std::string_view to) {
+  std::size_t pos = 0;
+  while ((pos = s.find(from, pos)) != std::string::npos) {
+    s.replace(pos, from.size(), to);
+    pos += to.size();
+  }
+}
+
+}  // namespace
+
+std::string_view trim(std::string_view s) {
+  for (;;) {
+    if (!s.empty() && is_ascii_space(s.front())) { s.remove_prefix(1); continue; }
+    std::size_t u = s.empty() ? 0 : unicode_space(s, 0);
+    if (u) { s.remove_prefix(u); continue; }
+    break;
+  }
+  for (;;) {
+    if (!s.empty() && is_ascii_space(s.back())) { s.remove_suffix(1); continue; }
+    if (s.size() >= 3 && (s.ends_with("\xE3\x80\x80") || s.ends_with("\xEF\xBB\xBF"))) { s.remove_suffix(3); continue; }
+    if (s.size() >= 2 && s.ends_with("\xC2\xA0")) { s.remove_suffix(2); continue; }
+    break;
+  }
+  return s;
+}
+
+std::string clean_for_match(std::string_view text) {
+  std::string s(text);
+  if (s.find('$') != std::string::npos || s.find('\\') != std::string::npos) {
+    static constexpr std::array<std::pair<std::string_view, std::string_view>, 8> latex = {{
+        {"\\geqslant", "≥"}, {"\\leqslant", "≤"}, {"\\geq", "≥"}, {"\\leq", "≤"},
+        {"\\ge", "≥"}, {"\\le", "≤"}, {"\\%", "%"}, {"$", ""},
+    }};
+    for (const auto& [from, to] : latex) replace_all(s, from, to);
+  }
+  if (s.find("**") != std::string::npos) replace_all(s, "**", "");
+  if (s.find("<p>") != std::string::npos) replace_all(s, "<p>", "");
+  if (s.find("</p>") != std::string::npos) replace_all(s, "</p>", "");
+  return doc::normalize(s);
+}
+
+bool is_blank_text(std::string_view c) {
+  return c.empty() || c == "-" || c == "--" || c == "---" || c == "----" || c == "/" ||
+         c == "\xE2\x80\x94\xE2\x80\x94" /* —— */ || c == "\xE2\x80\x95" /* ― */;
+}
+
+bool is_digits(std::string_view c, std::size_t min_len) {
+  if (c.size() < min_len) return false;
+  for (char ch : c)
+    if (ch < '0' || ch > '9') return false;
+  return !c.empty();
+}
+
+std::optional<int> small_int(std::string_view c) {
+  if (c.empty() || c.size() > 4 || !is_digits(c)) return std::nullopt;
+  if (c.size() > 1 && c[0] == '0') return std::nullopt;
+  int v = 0;
+  for (char ch : c) v = v * 10 + (ch - '0');
+  if (v == 0) return std::nullopt;
+  return v;
+}
+
+static int decimals_of(std::string_view c) {
+  auto dot = c.find('.');
+  return dot == std::string_view::npos ? 0 : static_cast<int>(c.size() - dot - 1);
+}
+
+bool is_figure(std::string_view c) {
+  if (c.empty()) return false;
+  if (c.back() == '%') c.remove_suffix(1);
+  return Number::parse_decimal(c).has_value();
+}
+
+doc::Cell parse_cell(std::string_view text, std::uint32_t line) {
+  doc::Cell cell;
+  std::string_view t = trim(text);
+  cell.text = std::string(t);
+  cell.line = line;
+  std::string c = clean_for_match(t);
+  if (is_blank_text(c)) {
+    cell.kind = doc::CellKind::blank;
+    return cell;
+  }
+  if (c.back() == '%') {
+    std::string_view digits(c);
+    digits.remove_suffix(1);
+    if (auto v = Number::parse_decimal(digits)) {
+      cell.kind = doc::CellKind::percent;
+      cell.value = *v * Number::fraction(1, 100);
+      int places = decimals_of(digits);
+      cell.places = static_cast<std::int8_t>(places > 100 ? 100 : places);
+      return cell;
+    }
+  }
+  if (auto v = Number::parse_decimal(c)) {
+    cell.kind = doc::CellKind::number;
+    cell.value = *v;
+    int places = decimals_of(c);
+    cell.places = static_cast<std::int8_t>(places > 100 ? 100 : places);
+    return cell;
+  }
+  cell.kind = doc::CellKind::text;
+  return cell;
+}
+
+std::size_t char_count(std::string_view s) {
+  std::size_t n = 0;
+  for (char ch : s)
+    if ((static_cast<unsigned char>(ch) & 0xC0) != 0x80) ++n;
+  return n;
+}
+
+std::vector<std::string_view> split(std::string_view s, char sep) {
+  std::vector<std::string_view> out;
+  std::size_t start = 0;
+  for (;;) {
+    std::size_t pos = s.find(sep, start);
+    if (pos == std::string_view::npos) {
+      out.push_back(s.substr(start));
+      return out;
+    }
+    out.push_back(s.substr(start, pos - start));
+    start = pos + 1;
+  }
+}
+
+std::vector<std::string_view> split_ws(std::string_view s) {
+  std::vector<std::string_view> out;
+  std::size_t i = 0, start = std::string_view::npos;
+  while (i < s.size()) {
+    std::size_t w = is_ascii_space(s[i]) ? 1 : unicode_space(s, i);
+    if (w) {
+      if (start != std::string_view::npos) out.push_back(s.substr(start, i - start));
+      start = std::string_view::npos;
+      i += w;
+    } else {
+      if (start == std::string_view::npos) start = i;
+      ++i;
+    }
+  }
+  if (start != std::string_view::npos) out.push_back(s.substr(start));
+  return out;
+}
+
+std::string squeeze(std::string_view s) {
+  std::string out;
+  out.reserve(s.size());
+  for (auto part : split_ws(s)) out.append(part);
+  return out;
+}
+
+}  // namespace gouji::read

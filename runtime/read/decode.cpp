@@ -1,0 +1,165 @@
+// Decoding a document's bytes to UTF-8 text: BOM, CRLF, GB18030/GBK, binary.
+#include "runtime/read/decode.hpp"
+
+#include <fmt/format.h>
+#include <unicode/ucnv.h>
+#include <unicode/ustring.h>
+
+#include <memory>
+
+namespace gouji::read {
+
+namespace {
+
+constexpr std::size_t kMaxBytes = std::size_t{1} << 30;  // 1 GiB: refuse beyond
+
+// Length of the valid UTF-8 sequence at s[i], or 0 if it is not valid.
+std::size_t utf8_seq(std::string_view s, std::size_t i) {
+  auto b = [&](std::size_t k) { return static_cast<unsigned char>(s[i + k]); };
+  unsigned char c = b(0);
+  if (c < 0x80) return 1;
+  std::size_t n = s.size() - i;
+  if (c >= 0xC2 && c <= 0xDF) return n >= 2 && (b(1) & 0xC0) == 0x80 ? 2 : 0;
+  if (c >= 0xE0 && c <= 0xEF) {
+    if (n < 3 || (b(1) & 0xC0) != 0x80 || (b(2) & 0xC0) != 0x80) return 0;
+    if (c == 0xE0 && b(1) < 0xA0) return 0;  // overlong
+    if (c == 0xED && b(1) >= 0xA0) return 0;  // surrogate
+    return 3;
+  }
+  if (c >= 0xF0 && c <= 0xF4) {
+    if (n < 4 || (b(1) & 0xC0) != 0x80 || (b(2) & 0xC0) != 0x80 || (b(3) & 0xC0) != 0x80) return 0;
+    if (c == 0xF0 && b(1) < 0x90) return 0;
+    if (c == 0xF4 && b(1) >= 0x90) return 0;
+    return 4;
+  }
+  return 0;
+}
+
+// Offset of the first byte that is not valid UTF-8, or npos.
+std::size_t first_invalid_utf8(std::string_view s) {
+  std::size_t i = 0;
+  while (i < s.size()) {
+    // Fast path over ASCII.
+    while (i < s.size() && static_cast<unsigned char>(s[i]) < 0x80) ++i;
+    if (i >= s.size()) break;
+    std::size_t len = utf8_seq(s, i);
+    if (len == 0) return i;
+    i += len;
+  }
+  return std::string_view::npos;
+}
+
+std::uint32_t line_of_offset(std::string_view s, std::size_t offset) {
+  std::uint32_t line = 1;
+  for (std::size_t i = 0; i < offset && i < s.size(); ++i)
+    if (s[i] == '\n') ++line;
+  return line;
+}
+
+// Converts from an ICU charset to UTF-8; nullopt-like empty + false on any
+// invalid sequence (no substitution: a wrong guess must not pass silently).
+bool icu_to_utf8(std::string_view bytes, const char* charset, std::string& out) {
+  UErrorCode status = U_ZERO_ERROR;
+  std::unique_ptr<UConverter, void (*)(UConverter*)> conv(ucnv_open(charset, &status), ucnv_close);
+  if (U_FAILURE(status)) return false;
+  ucnv_setToUCallBack(conv.get(), UCNV_TO_U_CALLBACK_STOP, nullptr, nullptr, nullptr, &status);
+  if (U_FAILURE(status)) return false;
+  if (bytes.size() > static_cast<std::size_t>(INT32_MAX / 2)) return false;
+  std::u16string wide(bytes.size() + 1, u'\0');
+  int32_t wlen = ucnv_toUChars(conv.get(), reinterpret_cast<UChar*>(wide.data()),
+                               static_cast<int32_t>(wide.size()), bytes.data(),
+                               static_cast<int32_t>(bytes.size()), &status);
+  if (U_FAILURE(status)) return false;
+  int32_t need = 0;
+  status = U_ZERO_ERROR;
+  u_strToUTF8(nullptr, 0, &need, reinterpret_cast<const UChar*>(wide.data()), wlen, &status);
+  if (status != U_BUFFER_OVERFLOW_ERROR && U_FAILURE(status)) return false;
+  status = U_ZERO_ERROR;
+  out.assign(static_cast<std::size_t>(need), '\0');
+  u_strToUTF8(out.data(), need, nullptr, reinterpret_cast<const UChar*>(wide.data()), wlen, &status);
+  return U_SUCCESS(status);
+}
+
+// Share of characters that text documents do not contain (controls other
+// than tab/newline/CR/FF, U+FFFD). Counted on UTF-8 text.
+bool looks_binary(std::string_view s) {
+  std::size_t bad = 0, total = 0;
+  for (std::size_t i = 0; i < s.size(); ++i) {
+    unsigned char c = static_cast<unsigned char>(s[i]);
+    if ((c & 0xC0) == 0x80) continue;  // continuation byte
+    ++total;
+    if (c < 0x20 && c != '\t' && c != '\n' && c != '\r' && c != '\f') ++bad;
+    else if (c == 0x7F) ++bad;
+    else if (c == 0xEF && i + 2 < s.size() && static_cast<unsigned char>(s[i + 1]) == 0xBF &&
+             static_cast<unsigned char>(s[i + 2]) == 0xBD)
+      ++bad;  // U+FFFD
+  }
+  return total > 0 && bad * 100 > total;  // more than 1 %
+}
+
+// CRLF and lone CR become LF; a leading BOM is dropped.
+std::string normalise_newlines(std::string_view s) {
+  if (s.starts_with("\xEF\xBB\xBF")) s.remove_prefix(3);
+  std::string out;
+  out.reserve(s.size());
+  for (std::size_t i = 0; i < s.size(); ++i) {
+    char c = s[i];
+    if (c == '\r') {
+      out.push_back('\n');
+      if (i + 1 < s.size() && s[i + 1] == '\n') ++i;
+    } else {
+      out.push_back(c);
+    }
+  }
+  return out;
+}
+
+}  // namespace
+
+std::variant<Decoded, ReadError> decode_bytes(std::string_view bytes) {
+  if (bytes.size() > kMaxBytes)
+    return ReadError{fmt::format("文件过大（{} 字节），超过 1 GiB 的上限，未读取", bytes.size()), 0};
+  if (bytes.empty()) return ReadError{"文件是空的（0 字节），没有可读的内容", 0};
+  Decoded d;
+  std::string_view body = bytes;
+  // UTF-16 with a BOM: convert.
+  if (body.starts_with("\xFF\xFE") || body.starts_with("\xFE\xFF")) {
+    std::string out;
+    const char* cs = body.starts_with("\xFF\xFE") ? "UTF-16LE" : "UTF-16BE";
+    if (!icu_to_utf8(body.substr(2), cs, out))
+      return ReadError{fmt::format("文件以 {} 字节序标记开头，但内容不是有效的 {} 文本", cs, cs), 0};
+    d.encoding = cs;
+    d.text = normalise_newlines(out);
+  } else {
+    std::size_t bad = first_invalid_utf8(body);
+    if (bad == std::string_view::npos) {
+      d.encoding = body.starts_with("\xEF\xBB\xBF") ? "UTF-8 (BOM)" : "UTF-8";
+      d.text = normalise_newlines(body);
+    } else if (body.find('\0') != std::string_view::npos) {
+      return ReadError{"文件含有 NUL 字节，看起来是二进制文件（如 PDF、Word 或压缩包），不是文本；"
+                       "请先把文档转换为文本（UTF-8）再检查",
+                       0};
+    } else {
+      std::string out;
+      if (!icu_to_utf8(body, "GB18030", out))
+        return ReadError{fmt::format("文件不是有效的 UTF-8 文本（第 {} 行附近有无效字节），"
+                                     "也不能按 GB18030/GBK 解码；请把文档另存为 UTF-8 文本",
+                                     line_of_offset(body, bad)),
+                         line_of_offset(body, bad)};
+      d.encoding = "GB18030";
+      d.text = normalise_newlines(out);
+    }
+  }
+  if (looks_binary(d.text))
+    return ReadError{"文件中控制字符过多，看起来是二进制数据而不是文本；请先把文档转换为文本（UTF-8）再检查",
+                     0};
+  return d;
+}
+
+std::variant<std::string, ReadError> decode_text(std::string_view bytes) {
+  auto r = decode_bytes(bytes);
+  if (auto* e = std::get_if<ReadError>(&r)) return *e;
+  return std::move(std::get<Decoded>(r).text);
+}
+
+}  // namespace gouji::read

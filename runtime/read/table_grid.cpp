@@ -1,0 +1,679 @@
+// Reading a table of figures: header rows → a header path per column, the
+// 栏次 row, blocks of columns, and rows keyed by 行次 / 科目代码 / label.
+//
+// Tab-separated tables are read by column position, except that a row of a
+// table with several 科目代码 blocks (公开06表) is read unit by unit (code,
+// name, figures), because extraction misplaces cells there. Space-separated
+// tables have no positions: their rows are read as token sequences against
+// the structure the 栏次 row and the header words give (how many blocks, which
+// key columns, how many figures per block).
+#include "runtime/read/cell.hpp"
+#include "runtime/read/reader_internal.hpp"
+
+#include <fmt/format.h>
+
+#include <algorithm>
+#include <optional>
+
+namespace gouji::read {
+
+namespace {
+
+using doc::ColumnRole;
+
+struct GridRow {
+  std::vector<std::string_view> cells;  // trimmed
+  std::uint32_t line = 0;
+};
+
+bool is_dash_run(std::string_view c) {
+  return !c.empty() && std::all_of(c.begin(), c.end(), [](char ch) { return ch == '-'; });
+}
+
+bool is_total_label(std::string_view clean) { return clean == "合计" || clean == "总计"; }
+
+bool lanci_row(const std::vector<std::string_view>& cells) {
+  std::vector<int> nums;
+  bool first = true;
+  for (auto c : cells) {
+    if (c.empty()) continue;
+    std::string k = clean_for_match(c);
+    if (first && k == "栏次") return true;
+    first = false;
+    auto v = small_int(k);
+    if (!v) return false;
+    nums.push_back(*v);
+  }
+  if (nums.size() < 2) return false;
+  for (std::size_t i = 0; i < nums.size(); ++i)
+    if (nums[i] != static_cast<int>(i) + 1) return false;
+  return true;
+}
+
+// A header row has no figures; one that starts with 合计/总计 is a header
+// only if more header words follow (公开09表: 合计 | 因公出国(境)费 | …).
+bool header_row(const std::vector<std::string_view>& cells) {
+  bool first = true, starts_total = false;
+  std::size_t words = 0;
+  for (auto c : cells) {
+    if (c.empty()) continue;
+    std::string k = clean_for_match(c);
+    if (first) {
+      if (is_digits(k, 3)) return false;
+      starts_total = is_total_label(k);
+    }
+    first = false;
+    if (is_figure(k)) return false;
+    ++words;
+  }
+  return !starts_total || words >= 3;
+}
+
+struct RoleInfo {
+  ColumnRole role = ColumnRole::amount;
+  bool keyish = false;  // starts or belongs to a row's key (label/code/行次/unit code)
+};
+
+std::optional<RoleInfo> role_of_element(std::string_view e) {
+  std::string n = doc::normalize(e);
+  if (n == "行次") return RoleInfo{ColumnRole::hangci, true};
+  if (n == "类" || n == "款" || n == "项") return RoleInfo{ColumnRole::code, true};
+  if (n.find("代码") != std::string::npos || n.find("编码") != std::string::npos) {
+    if (n.find("单位") != std::string::npos || n.find("部门") != std::string::npos || n.find("项目编码") != std::string::npos)
+      return RoleInfo{ColumnRole::text, true};
+    return RoleInfo{ColumnRole::code, true};
+  }
+  if (n == "项目" || n == "科目名称" || n == "项目名称" || n.find("名称") != std::string::npos)
+    return RoleInfo{ColumnRole::label, true};
+  if (n.find("指标") != std::string::npos || n == "类型" || n == "项目分类" || n.find("说明") != std::string::npos)
+    return RoleInfo{ColumnRole::text, false};
+  return std::nullopt;
+}
+
+RoleInfo role_of_path(const std::vector<std::string>& path) {
+  for (auto it = path.rbegin(); it != path.rend(); ++it)
+    if (auto r = role_of_element(*it)) return *r;
+  return {};
+}
+
+// Header paths from header rows (merged cells carried right over the
+// sub-columns of a group).
+std::vector<std::vector<std::string>> header_paths(const std::vector<GridRow>& rows, std::size_t width) {
+  std::size_t R = rows.size();
+  std::vector<std::vector<std::string>> H(R, std::vector<std::string>(width));
+  for (std::size_t r = 0; r < R; ++r)
+    for (std::size_t c = 0; c < width && c < rows[r].cells.size(); ++c) H[r][c] = squeeze(rows[r].cells[c]);
+  auto has_lower = [&](std::size_t r, std::size_t k) {
+    for (std::size_t q = r + 1; q < R; ++q)
+      if (!H[q][k].empty()) return true;
+    return false;
+  };
+  std::vector<std::vector<long>> owner(R, std::vector<long>(width, -1));
+  for (std::size_t r = 0; r < R; ++r) {
+    for (std::size_t c = 0; c < width; ++c) {
+      if (H[r][c].empty()) continue;
+      owner[r][c] = static_cast<long>(c);
+      if (!has_lower(r, c)) continue;  // a leaf: no sub-columns
+      for (std::size_t k = c + 1; k < width && H[r][k].empty() && has_lower(r, k); ++k) {
+        if (r > 0 && owner[r - 1][k] != owner[r - 1][c]) break;
+        owner[r][k] = static_cast<long>(c);
+      }
+    }
+  }
+  std::vector<std::vector<std::string>> paths(width);
+  for (std::size_t c = 0; c < width; ++c)
+    for (std::size_t r = 0; r < R; ++r)
+      if (owner[r][c] >= 0) {
+        const auto& v = H[r][static_cast<std::size_t>(owner[r][c])];
+        if (paths[c].empty() || paths[c].back() != v) paths[c].push_back(v);
+      }
+  return paths;
+}
+
+struct Layout {
+  std::vector<RoleInfo> roles;          // per grid column
+  std::vector<std::size_t> block_start;  // grid column where each block starts
+  std::size_t width = 0;
+  std::size_t block_of(std::size_t col) const {
+    std::size_t b = 0;
+    for (std::size_t i = 0; i < block_start.size(); ++i)
+      if (block_start[i] <= col) b = i;
+    return b;
+  }
+  std::size_t block_end(std::size_t b) const { return b + 1 < block_start.size() ? block_start[b + 1] : width; }
+};
+
+doc::Cell key_cell(std::string_view text, std::uint32_t line) {
+  doc::Cell c;
+  c.text = std::string(trim(text));
+  c.line = line;
+  c.kind = c.text.empty() ? doc::CellKind::blank : doc::CellKind::text;
+  return c;
+}
+
+// Indices (within the block) of the amount/text columns, in order.
+std::vector<std::size_t> value_columns(const doc::Block& blk) {
+  std::vector<std::size_t> out;
+  for (std::size_t i = 0; i < blk.columns.size(); ++i)
+    if (blk.columns[i].role == ColumnRole::amount || blk.columns[i].role == ColumnRole::text) out.push_back(i);
+  return out;
+}
+
+std::string table_name(const doc::Table& t) { return t.code.empty() ? t.title : fmt::format("{}（{}）", t.code, t.title); }
+
+void warn(std::vector<doc::Warning>& w, std::uint32_t line, std::string msg) { w.push_back({line, std::move(msg)}); }
+
+// Fills a row's value cells in order from `values`; warns about extras.
+void fill_values(doc::Row& row, const doc::Block& blk, const std::vector<doc::Cell>& values, const doc::Table& t,
+                 std::vector<doc::Warning>& warnings) {
+  auto vc = value_columns(blk);
+  for (std::size_t i = 0; i < values.size(); ++i) {
+    if (i < vc.size()) {
+      row.cells[vc[i]] = values[i];
+    } else {
+      warn(warnings, values[i].line,
+           fmt::format("{} 第 {} 行：多出的单元格“{}”没有对应的栏，未读入", table_name(t), values[i].line, values[i].text));
+    }
+  }
+}
+
+void set_key_cells(doc::Row& row, const doc::Block& blk, std::uint32_t line) {
+  // Key columns show the row's key as text (never as a figure).
+  std::size_t code_cols = 0;
+  for (std::size_t i = 0; i < blk.columns.size(); ++i)
+    if (blk.columns[i].role == ColumnRole::code) ++code_cols;
+  for (std::size_t i = 0; i < blk.columns.size(); ++i) {
+    switch (blk.columns[i].role) {
+      case ColumnRole::label: row.cells[i] = key_cell(row.label, line); break;
+      case ColumnRole::hangci: row.cells[i] = key_cell(row.hangci ? std::to_string(*row.hangci) : "", line); break;
+      case ColumnRole::code:
+        if (code_cols == 1) row.cells[i] = key_cell(row.code, line);
+        break;
+      default: break;
+    }
+  }
+}
+
+doc::Row new_row(const doc::Table& t, int block, std::uint32_t line) {
+  doc::Row r;
+  r.block = block;
+  r.line = line;
+  r.cells.resize(t.blocks[static_cast<std::size_t>(block)].columns.size());
+  for (auto& c : r.cells) c.line = line;
+  return r;
+}
+
+// ---------------------------------------------------------------- tab layout
+
+void read_tab_rows_positional(doc::Table& t, const Layout& lay, const std::vector<GridRow>& data,
+                              std::vector<doc::Warning>& warnings) {
+  std::vector<int> last_row(t.blocks.size(), -1);
+  for (const auto& gr : data) {
+    for (std::size_t b = 0; b < t.blocks.size(); ++b) {
+      std::size_t s = lay.block_start[b], e = lay.block_end(b);
+      bool any = false;
+      for (std::size_t c = s; c < e && c < gr.cells.size(); ++c)
+        if (!gr.cells[c].empty()) any = true;
+      if (!any) continue;
+      doc::Row row = new_row(t, static_cast<int>(b), gr.line);
+      const auto& blk = t.blocks[b];
+      std::string misplaced;
+      for (std::size_t c = s; c < e; ++c) {
+        std::string_view raw = c < gr.cells.size() ? gr.cells[c] : std::string_view();
+        std::size_t ci = c - s;
+        std::string k = clean_for_match(raw);
+        switch (blk.columns[ci].role) {
+          case ColumnRole::code:
+            if (k.empty()) break;
+            if (is_digits(k)) row.code += k;
+            else misplaced = std::string(trim(raw));
+            row.cells[ci] = key_cell(raw, gr.line);
+            break;
+          case ColumnRole::label:
+            row.label = std::string(trim(raw));
+            break;
+          case ColumnRole::hangci:
+            if (!k.empty()) {
+              row.hangci = small_int(k);
+              if (!row.hangci)
+                warn(warnings, gr.line, fmt::format("{} 第 {} 行：行次“{}”不是数字", table_name(t), gr.line, raw));
+            }
+            break;
+          default:
+            row.cells[ci] = parse_cell(raw, gr.line);
+        }
+      }
+      if (row.label.empty() && !misplaced.empty()) row.label = misplaced;  // 合计 printed in the code column
+      bool carried = false;
+      if (row.label.empty() && row.code.empty() && !row.hangci && last_row[b] >= 0) {
+        bool has_label_col = std::any_of(blk.columns.begin(), blk.columns.end(),
+                                         [](const doc::Column& c) { return c.role == ColumnRole::label; });
+        if (has_label_col) {
+          row.label = t.rows[static_cast<std::size_t>(last_row[b])].label;
+          carried = true;
+        }
+      }
+      auto code_cells = row.cells;  // keep split 类/款/项 cells as printed
+      set_key_cells(row, blk, gr.line);
+      for (std::size_t i = 0; i < blk.columns.size(); ++i)
+        if (blk.columns[i].role == ColumnRole::code && !code_cells[i].text.empty()) row.cells[i] = code_cells[i];
+      for (std::size_t i = 0; i < blk.columns.size(); ++i)
+        if (blk.columns[i].role == ColumnRole::label) row.cells[i].carried = carried;
+      last_row[b] = static_cast<int>(t.rows.size());
+      t.rows.push_back(std::move(row));
+    }
+  }
+}
+
+struct Unit {
+  std::size_t pos = 0;          // grid position of its first cell (tab layout)
+  std::string code, label;
+  std::vector<doc::Cell> values;
+  std::uint32_t line = 0;
+};
+
+bool text_token(const std::string& k) { return !k.empty() && !is_figure(k) && !is_blank_text(k); }
+
+// Cuts a sequence of cells into units: [code] name figures…
+std::vector<Unit> cut_units(const std::vector<std::pair<std::string_view, std::size_t>>& toks, std::uint32_t line) {
+  std::vector<Unit> units;
+  for (std::size_t i = 0; i < toks.size(); ++i) {
+    std::string k = clean_for_match(toks[i].first);
+    std::string next = i + 1 < toks.size() ? clean_for_match(toks[i + 1].first) : std::string();
+    if (is_digits(k, 3) && text_token(next)) {
+      Unit u;
+      u.pos = toks[i].second;
+      u.code = k;
+      u.label = std::string(trim(toks[i + 1].first));
+      u.line = line;
+      units.push_back(std::move(u));
+      ++i;
+    } else if (text_token(k)) {
+      Unit u;
+      u.pos = toks[i].second;
+      u.label = std::string(trim(toks[i].first));
+      u.line = line;
+      units.push_back(std::move(u));
+    } else {
+      if (units.empty()) {
+        Unit u;
+        u.pos = toks[i].second;
+        u.line = line;
+        units.push_back(std::move(u));
+      }
+      units.back().values.push_back(parse_cell(toks[i].first, line));
+    }
+  }
+  return units;
+}
+
+void place_units(doc::Table& t, std::vector<Unit>& units, const std::vector<std::optional<std::size_t>>& wanted,
+                 std::vector<doc::Warning>& warnings) {
+  std::vector<bool> used(t.blocks.size(), false);
+  for (std::size_t u = 0; u < units.size(); ++u) {
+    std::size_t b = wanted[u].value_or(0);
+    while (b < used.size() && used[b]) ++b;
+    if (b >= used.size()) {
+      b = 0;
+      while (b < used.size() && used[b]) ++b;
+    }
+    if (b >= used.size()) {
+      warn(warnings, units[u].line,
+           fmt::format("{} 第 {} 行：“{}”放不进任何栏组，未读入", table_name(t), units[u].line, units[u].label));
+      continue;
+    }
+    used[b] = true;
+    doc::Row row = new_row(t, static_cast<int>(b), units[u].line);
+    row.code = units[u].code;
+    row.label = units[u].label;
+    set_key_cells(row, t.blocks[b], units[u].line);
+    fill_values(row, t.blocks[b], units[u].values, t, warnings);
+    t.rows.push_back(std::move(row));
+  }
+}
+
+void read_tab_rows_units(doc::Table& t, const Layout& lay, const std::vector<GridRow>& data,
+                         std::vector<doc::Warning>& warnings) {
+  for (const auto& gr : data) {
+    std::vector<std::pair<std::string_view, std::size_t>> toks;
+    for (std::size_t c = 0; c < gr.cells.size(); ++c)
+      if (!gr.cells[c].empty()) toks.emplace_back(gr.cells[c], c);
+    auto units = cut_units(toks, gr.line);
+    std::vector<std::optional<std::size_t>> wanted;
+    for (const auto& u : units) wanted.emplace_back(lay.block_of(u.pos));
+    place_units(t, units, wanted, warnings);
+  }
+}
+
+void assign_lanci(doc::Table& t, const std::vector<std::string_view>& cells, std::uint32_t line,
+                  std::vector<doc::Warning>& warnings) {
+  std::vector<std::vector<int>> groups;
+  bool has_word = false;
+  for (auto c : cells) {
+    std::string k = clean_for_match(c);
+    if (k == "栏次") { has_word = true; groups.emplace_back(); continue; }
+    if (auto v = small_int(k)) {
+      if (groups.empty()) groups.emplace_back();
+      groups.back().push_back(*v);
+    }
+  }
+  std::vector<std::size_t> blocks_with_values;
+  for (std::size_t b = 0; b < t.blocks.size(); ++b)
+    if (!value_columns(t.blocks[b]).empty()) blocks_with_values.push_back(b);
+  if (!has_word) {  // bare numbers: across all blocks in order
+    std::vector<int> all;
+    for (auto& g : groups) all.insert(all.end(), g.begin(), g.end());
+    groups.assign(1, all);
+    std::size_t i = 0;
+    for (auto b : blocks_with_values)
+      for (auto ci : value_columns(t.blocks[b]))
+        if (i < all.size()) t.blocks[b].columns[ci].lanci = all[i++];
+    if (i < all.size())
+      warn(warnings, line, fmt::format("{} 第 {} 行：栏次有 {} 个，表中只有 {} 栏数字", table_name(t), line, all.size(), i));
+    return;
+  }
+  for (std::size_t g = 0; g < groups.size(); ++g) {
+    if (g >= blocks_with_values.size()) {
+      warn(warnings, line, fmt::format("{} 第 {} 行：栏次分组多于表的栏组", table_name(t), line));
+      break;
+    }
+    auto vc = value_columns(t.blocks[blocks_with_values[g]]);
+    for (std::size_t i = 0; i < groups[g].size(); ++i) {
+      if (i < vc.size()) t.blocks[blocks_with_values[g]].columns[vc[i]].lanci = groups[g][i];
+      else warn(warnings, line, fmt::format("{} 第 {} 行：栏次 {} 没有对应的栏", table_name(t), line, groups[g][i]));
+    }
+  }
+}
+
+void build_blocks(doc::Table& t, Layout& lay, const std::vector<std::vector<std::string>>& paths) {
+  lay.roles.clear();
+  for (const auto& p : paths) lay.roles.push_back(role_of_path(p));
+  lay.block_start = {0};
+  for (std::size_t c = 1; c < lay.width; ++c)
+    if (lay.roles[c].keyish && !lay.roles[c - 1].keyish) lay.block_start.push_back(c);
+  for (std::size_t b = 0; b < lay.block_start.size(); ++b) {
+    doc::Block blk;
+    for (std::size_t c = lay.block_start[b]; c < lay.block_end(b); ++c) {
+      doc::Column col;
+      col.header = paths[c];
+      col.role = lay.roles[c].role;
+      blk.columns.push_back(std::move(col));
+    }
+    if (lay.block_start.size() > 1 && !blk.columns.empty() && !blk.columns[0].header.empty() &&
+        blk.columns[0].header.size() > 1)
+      blk.name = blk.columns[0].header[0];
+    t.blocks.push_back(std::move(blk));
+  }
+}
+
+void read_tab_grid(TableDraft& dr, std::vector<doc::Warning>& warnings) {
+  auto& t = dr.table;
+  std::vector<GridRow> rows;
+  for (const auto& l : dr.body) {
+    if (!l.has_tab) {
+      if (std::any_of(split_ws(l.text).begin(), split_ws(l.text).end(),
+                      [](std::string_view tok) { return is_figure(clean_for_match(tok)); }))
+        warn(warnings, l.no, fmt::format("{} 第 {} 行：表内的这一行不是表格行，未读入：{}", table_name(t), l.no,
+                                         std::string(trim(l.text)).substr(0, 120)));
+      continue;
+    }
+    GridRow gr;
+    gr.line = l.no;
+    bool any = false, all_dash = true;
+    for (auto c : split(l.text, '\t')) {
+      auto tc = trim(c);
+      gr.cells.push_back(tc);
+      if (!tc.empty()) {
+        any = true;
+        if (!is_dash_run(tc)) all_dash = false;
+      }
+    }
+    if (!any || all_dash) continue;
+    rows.push_back(std::move(gr));
+  }
+  std::vector<GridRow> header, data;
+  std::optional<GridRow> lanci;
+  for (auto& gr : rows) {
+    if (data.empty() && lanci_row(gr.cells)) { lanci = gr; continue; }
+    if (data.empty() && !lanci && header_row(gr.cells)) { header.push_back(gr); continue; }
+    data.push_back(gr);
+  }
+  Layout lay;
+  auto width_of = [](const GridRow& g) {
+    std::size_t w = 0;
+    for (std::size_t i = 0; i < g.cells.size(); ++i)
+      if (!g.cells[i].empty()) w = i + 1;
+    return w;
+  };
+  for (const auto& g : header) lay.width = std::max(lay.width, width_of(g));
+  for (const auto& g : data) lay.width = std::max(lay.width, width_of(g));
+  if (lanci) lay.width = std::max(lay.width, width_of(*lanci));
+  if (lay.width == 0) return;
+  build_blocks(t, lay, header_paths(header, lay.width));
+  if (lanci) assign_lanci(t, lanci->cells, lanci->line, warnings);
+  std::size_t code_blocks = 0;
+  for (const auto& blk : t.blocks)
+    if (std::any_of(blk.columns.begin(), blk.columns.end(), [](const doc::Column& c) { return c.role == ColumnRole::code; }))
+      ++code_blocks;
+  if (code_blocks >= 2)
+    read_tab_rows_units(t, lay, data, warnings);
+  else
+    read_tab_rows_positional(t, lay, data, warnings);
+}
+
+// -------------------------------------------------------------- space layout
+
+struct SpaceShape {
+  std::vector<std::size_t> amounts;  // figures per block
+  bool hangci = false;               // blocks are [label, 行次, figures…]
+  bool code = false;                 // blocks are [code, label, figures…]
+};
+
+std::size_t count_of(std::string_view hay, std::string_view needle) {
+  std::size_t n = 0, pos = 0;
+  while ((pos = hay.find(needle, pos)) != std::string_view::npos) { ++n; pos += needle.size(); }
+  return n;
+}
+
+void read_space_grid(TableDraft& dr, std::vector<doc::Warning>& warnings) {
+  auto& t = dr.table;
+  // Header lines: up to the 栏次 line, or to the first line that reads as data.
+  std::size_t i = 0;
+  std::string header_text;
+  std::optional<std::size_t> lanci_at;
+  auto line_tokens = [](const SourceLine& l) { return split_ws(l.text); };
+  for (; i < dr.body.size(); ++i) {
+    auto toks = line_tokens(dr.body[i]);
+    if (lanci_row(toks)) { lanci_at = i; ++i; break; }
+    bool data_like = false;
+    if (!toks.empty()) {
+      std::string k0 = clean_for_match(toks[0]);
+      if (is_total_label(k0) || is_digits(k0, 3)) data_like = true;
+      for (auto tok : toks)
+        if (is_figure(clean_for_match(tok))) data_like = true;
+    }
+    if (data_like) break;
+    header_text += ' ';
+    header_text.append(dr.body[i].text);
+  }
+  std::string hsq = squeeze(header_text);
+  SpaceShape shape;
+  shape.hangci = hsq.find("行次") != std::string::npos;  // "行⏎⏎次" is joined by squeeze
+  shape.code = !shape.hangci && (hsq.find("代码") != std::string::npos || hsq.find("编码") != std::string::npos);
+  if (lanci_at) {
+    auto toks = line_tokens(dr.body[*lanci_at]);
+    bool has_word = false;
+    for (auto tok : toks) {
+      std::string k = clean_for_match(tok);
+      if (k == "栏次") { has_word = true; shape.amounts.push_back(0); continue; }
+      if (shape.amounts.empty()) shape.amounts.push_back(0);
+      ++shape.amounts.back();
+    }
+    (void)has_word;
+  } else {
+    std::size_t blocks = shape.code ? std::max<std::size_t>(1, count_of(hsq, "代码") + count_of(hsq, "编码")) : 1;
+    std::size_t figs = count_of(hsq, "决算数") + count_of(hsq, "预算数") + count_of(hsq, "金额");
+    shape.amounts.assign(blocks, std::max<std::size_t>(1, figs / blocks));
+  }
+  // Blocks and columns.
+  for (std::size_t b = 0; b < shape.amounts.size(); ++b) {
+    doc::Block blk;
+    if (shape.hangci) {
+      blk.columns.push_back({{"项目"}, std::nullopt, ColumnRole::label});
+      blk.columns.push_back({{"行次"}, std::nullopt, ColumnRole::hangci});
+    } else if (shape.code) {
+      blk.columns.push_back({{"科目代码"}, std::nullopt, ColumnRole::code});
+      blk.columns.push_back({{"科目名称"}, std::nullopt, ColumnRole::label});
+    } else if (hsq.find("项目") != std::string::npos && !lanci_at) {
+      blk.columns.push_back({{"项目"}, std::nullopt, ColumnRole::label});
+    }
+    for (std::size_t k = 0; k < shape.amounts[b]; ++k) blk.columns.push_back({{}, std::nullopt, ColumnRole::amount});
+    t.blocks.push_back(std::move(blk));
+  }
+  if (shape.amounts.size() == 2 && hsq.starts_with("收入支出")) {
+    t.blocks[0].name = "收入";
+    t.blocks[1].name = "支出";
+  } else if (shape.amounts.size() == 2 && hsq.starts_with("收入") && hsq.find("支出") != std::string::npos) {
+    t.blocks[0].name = "收入";
+    t.blocks[1].name = "支出";
+  }
+  if (lanci_at) {
+    std::vector<std::string_view> toks = line_tokens(dr.body[*lanci_at]);
+    assign_lanci(t, toks, dr.body[*lanci_at].no, warnings);
+  }
+  bool has_label = !t.blocks.empty() && std::any_of(t.blocks[0].columns.begin(), t.blocks[0].columns.end(),
+                                                   [](const doc::Column& c) { return c.role == ColumnRole::label; });
+
+  // Rows.
+  std::vector<std::optional<int>> expect(t.blocks.size());  // next 行次 per block
+  std::vector<std::string> last_code(t.blocks.size());
+  // Pending single-block row (wrapped over several lines).
+  std::optional<doc::Row> pending;
+  std::vector<doc::Cell> pending_values;
+  auto flush = [&]() {
+    if (!pending) return;
+    auto vc = value_columns(t.blocks[0]);
+    if (pending_values.size() < vc.size() && !pending_values.empty())
+      warn(warnings, pending->line,
+           fmt::format("{} 第 {} 行：“{}”只读到 {} 个数，应有 {} 个；缺的按空白处理", table_name(t), pending->line,
+                       pending->label, pending_values.size(), vc.size()));
+    set_key_cells(*pending, t.blocks[0], pending->line);
+    fill_values(*pending, t.blocks[0], pending_values, t, warnings);
+    t.rows.push_back(std::move(*pending));
+    pending.reset();
+    pending_values.clear();
+  };
+  for (; i < dr.body.size(); ++i) {
+    const auto& l = dr.body[i];
+    auto toks = line_tokens(l);
+    if (toks.empty()) continue;
+    if (t.blocks.size() == 1 && !shape.hangci) {
+      // Single block: [code] label figures…, possibly wrapped.
+      std::size_t k = 0;
+      std::string k0 = clean_for_match(toks[0]);
+      bool starts_row = is_digits(k0, 3) || is_total_label(k0) ||
+                        (!pending && has_label && text_token(k0)) || (!has_label && is_figure(k0));
+      if (starts_row && (is_digits(k0, 3) || is_total_label(k0) || !pending)) {
+        flush();
+        pending = new_row(t, 0, l.no);
+        if (is_digits(k0, 3) && shape.code) { pending->code = k0; k = 1; }
+      } else if (!pending) {
+        warn(warnings, l.no, fmt::format("{} 第 {} 行：表内的这一行没有读懂，未读入：{}", table_name(t), l.no,
+                                         std::string(trim(l.text)).substr(0, 120)));
+        continue;
+      }
+      for (; k < toks.size(); ++k) {
+        std::string c = clean_for_match(toks[k]);
+        if (text_token(c) && pending_values.empty()) {
+          pending->label += std::string(toks[k]);
+        } else {
+          pending_values.push_back(parse_cell(toks[k], l.no));
+        }
+      }
+      if (pending_values.size() >= value_columns(t.blocks[0]).size()) flush();
+      continue;
+    }
+    if (shape.hangci) {
+      // Blocks of [label] 行次 figures…
+      std::size_t k = 0;
+      for (std::size_t b = 0; b < t.blocks.size() && k < toks.size(); ++b) {
+        doc::Row row = new_row(t, static_cast<int>(b), l.no);
+        std::string label;
+        while (k < toks.size() && text_token(clean_for_match(toks[k])) && !small_int(clean_for_match(toks[k]))) {
+          label += std::string(toks[k]);
+          ++k;
+        }
+        if (k < toks.size()) {
+          if (auto v = small_int(clean_for_match(toks[k]))) {
+            row.hangci = *v;
+            ++k;
+          }
+        }
+        row.label = label;
+        std::vector<doc::Cell> vals;
+        std::size_t want = shape.amounts[b];
+        while (k < toks.size() && vals.size() < want) {
+          std::string c = clean_for_match(toks[k]);
+          if (text_token(c)) break;
+          // The next block's 行次, not a figure of this block.
+          if (b + 1 < t.blocks.size() && expect[b + 1] && c.find('.') == std::string::npos && small_int(c) == expect[b + 1])
+            break;
+          vals.push_back(parse_cell(toks[k], l.no));
+          ++k;
+        }
+        if (row.label.empty() && !row.hangci && vals.empty()) continue;
+        if (row.hangci) expect[b] = *row.hangci + 1;
+        set_key_cells(row, t.blocks[b], l.no);
+        fill_values(row, t.blocks[b], vals, t, warnings);
+        t.rows.push_back(std::move(row));
+      }
+      if (k < toks.size())
+        warn(warnings, l.no, fmt::format("{} 第 {} 行：行尾有未读入的内容：{}", table_name(t), l.no,
+                                         std::string(trim(l.text)).substr(0, 120)));
+      continue;
+    }
+    // Several [code] label figures… blocks (公开06表): units placed by code prefix.
+    std::vector<std::pair<std::string_view, std::size_t>> tv;
+    for (auto tok : toks) tv.emplace_back(tok, 0);
+    auto units = cut_units(tv, l.no);
+    std::vector<std::optional<std::size_t>> wanted;
+    for (const auto& u : units) {
+      std::optional<std::size_t> best;
+      std::size_t best_len = 0;
+      if (!u.code.empty()) {
+        for (std::size_t b = 0; b < last_code.size(); ++b) {
+          std::size_t n = 0;
+          while (n < u.code.size() && n < last_code[b].size() && u.code[n] == last_code[b][n]) ++n;
+          if (n > best_len) { best_len = n; best = b; }
+        }
+      }
+      wanted.push_back(best_len >= 3 ? best : std::nullopt);
+    }
+    std::size_t before = t.rows.size();
+    place_units(t, units, wanted, warnings);
+    for (std::size_t r = before; r < t.rows.size(); ++r)
+      if (!t.rows[r].code.empty()) last_code[static_cast<std::size_t>(t.rows[r].block)] = t.rows[r].code;
+  }
+  flush();
+}
+
+}  // namespace
+
+void read_grid_table(TableDraft& dr, std::vector<doc::Warning>& warnings) {
+  std::size_t tabbed = 0, plain = 0;
+  for (const auto& l : dr.body) (l.has_tab ? tabbed : plain)++;
+  if (tabbed > 0 && tabbed * 4 >= plain)
+    read_tab_grid(dr, warnings);
+  else
+    read_space_grid(dr, warnings);
+  auto& t = dr.table;
+  link_hierarchy(t);
+  bool any_figure = false;
+  for (const auto& r : t.rows)
+    for (const auto& c : r.cells)
+      if (c.is_numeric()) any_figure = true;
+  if (!any_figure && !t.declared_empty)
+    warn(warnings, t.line, fmt::format("{}（第 {} 行）没有读到任何数字，也没有说明本表无数据；表可能不完整", table_name(t), t.line));
+}
+
+}  // namespace gouji::read
