@@ -126,7 +126,9 @@ struct selector
               g::param_decl, g::param_doc, g::let_decl, g::fn_decl, g::x_fn_param, g::rule_decl, g::override_decl,
               g::drop_decl, g::x_rule_id, g::description, g::severity_attr, g::x_severity_value, g::when_attr,
               g::score_decl, g::x_score_id>,
-          pegtl::parse_tree::fold_one::on<g::expression, g::paren_expr, g::postfix_expr, g::mul_expr, g::add_expr, g::range_expr, g::cmp_expr,
+          pegtl::parse_tree::fold_one::on<g::expression, g::paren_expr, g::postfix_expr, g::x_mul_operand,
+                                          g::x_add_operand, g::x_range_end, g::x_cmp_operand, g::x_and_operand,
+                                          g::x_or_operand, g::mul_expr, g::add_expr, g::range_expr, g::cmp_expr,
                                           g::and_expr, g::or_expr>> {};
 
 // ---------------------------------------------------------------------------
@@ -463,14 +465,15 @@ class Builder {
       e->args.push_back(expr(*n.children.back()));
       return e;
     }
-    if (n.is_type<g::mul_expr>() || n.is_type<g::add_expr>()) return chain(n, K::binary, ast::Op::none);
+    if (n.is_type<g::mul_expr>() || n.is_type<g::add_expr>() || n.is_type<g::x_add_operand>() ||
+        n.is_type<g::x_range_end>()) return chain(n, K::binary, ast::Op::none);
     if (n.is_type<g::cmp_expr>()) return chain(n, K::compare, ast::Op::none);
-    if (n.is_type<g::range_expr>()) {
+    if (n.is_type<g::range_expr>() || n.is_type<g::x_cmp_operand>()) {
       std::vector<ast::ExprPtr> args;
       for (const auto& c : n.children) args.push_back(expr(*c));
       return wrap(K::range, ast::Op::none, std::move(args));
     }
-    if (n.is_type<g::and_expr>()) return chain(n, K::logical, ast::Op::and_);
+    if (n.is_type<g::and_expr>() || n.is_type<g::x_or_operand>()) return chain(n, K::logical, ast::Op::and_);
     if (n.is_type<g::or_expr>()) return chain(n, K::logical, ast::Op::or_);
     if (n.is_type<g::if_expr>()) {
       auto e = leaf(K::cond, n);
@@ -572,7 +575,11 @@ class Builder {
     auto [b, e] = string_body(s);
     std::size_t lit = b;  // start of the pending literal (raw)
     auto flush = [&](std::size_t upto) {
-      if (upto > lit) t.parts.emplace_back(unescape(lit, upto));
+      if (upto <= lit) return;
+      if (!t.parts.empty() && std::holds_alternative<std::string>(t.parts.back()))
+        std::get<std::string>(t.parts.back()) += unescape(lit, upto);
+      else
+        t.parts.emplace_back(unescape(lit, upto));
     };
     for (std::size_t i = b; i < e;) {
       char c = text_[i];
