@@ -415,7 +415,8 @@ Value b_count(Interp& in, const ast::Expr& call, Args& args) {
 Value b_avg(Interp& in, const ast::Expr& call, Args& args) {
   const List& items = want_list(in, args, 0, call);
   if (items.empty()) return Value::make_absent("列表为空，没有平均值");
-  Value total = b_sum(in, call, args);
+  Args sum_args{args[0], std::nullopt};
+  Value total = b_sum(in, call, sum_args);
   if (total.is_absent()) return total;
   return *divide(total, Value::exact(Number(static_cast<std::int64_t>(items.size()))));
 }

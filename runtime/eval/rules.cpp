@@ -129,6 +129,10 @@ void Interp::exec(const std::vector<ast::Stmt>& body, std::size_t i, Env& env, R
         break;
       }
       case ast::StmtKind::for_: {
+        // The parser puts what a `for` ranges over in its body, braced or not
+        // (unbraced: the rest of the block). A hand-built tree may leave an
+        // unbraced body empty and the rest in the enclosing block.
+        bool own_body = s.braced || !s.body.empty();
         Value coll;
         try {
           coll = eval(*s.expr, env);
@@ -137,12 +141,12 @@ void Interp::exec(const std::vector<ast::Stmt>& body, std::size_t i, Env& env, R
         } catch (const Fault& f) {
           if (f.limit) throw;
           record_fault(run, f);
-          if (s.braced) break;
+          if (own_body) break;
           return;
         }
         if (coll.is_absent()) {
           record_na(run, coll.text, s.expr->span);
-          if (s.braced) break;
+          if (own_body) break;
           return;
         }
         for (const Value& x : *coll.list) {
@@ -169,12 +173,12 @@ void Interp::exec(const std::vector<ast::Stmt>& body, std::size_t i, Env& env, R
               continue;
             }
           }
-          if (s.braced)
+          if (own_body)
             exec(s.body, 0, env, run);
           else
             exec(body, i + 1, env, run);
         }
-        if (s.braced) break;
+        if (own_body) break;
         return;
       }
       case ast::StmtKind::when: {

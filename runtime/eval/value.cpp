@@ -77,14 +77,24 @@ const Number& max4(const Number& a, const Number& b, const Number& c, const Numb
                   [](const auto& x, const auto& y) { return x.get() < y.get(); });
 }
 
+// A sum or difference of printed figures is shown with their decimals.
+int sum_places(const Value& a, const Value& b) {
+  if (a.percent || b.percent) return -1;
+  return std::max(a.places, b.places);
+}
+
 }  // namespace
 
 Value add(const Value& a, const Value& b) {
-  return computed(a.num + b.num, a.lo + b.lo, a.hi + b.hi, a.unbounded || b.unbounded, a, &b);
+  Value v = computed(a.num + b.num, a.lo + b.lo, a.hi + b.hi, a.unbounded || b.unbounded, a, &b);
+  v.places = sum_places(a, b);
+  return v;
 }
 
 Value sub(const Value& a, const Value& b) {
-  return computed(a.num - b.num, a.lo - b.hi, a.hi - b.lo, a.unbounded || b.unbounded, a, &b);
+  Value v = computed(a.num - b.num, a.lo - b.hi, a.hi - b.lo, a.unbounded || b.unbounded, a, &b);
+  v.places = sum_places(a, b);
+  return v;
 }
 
 Value mul(const Value& a, const Value& b) {
@@ -113,6 +123,7 @@ Value negate(const Value& a) {
 Value round_value(const Value& a, int places, round_mode mode) {
   Value v = computed(a.num.round(places, mode), a.lo.round(places, mode), a.hi.round(places, mode),
                      a.unbounded, a, nullptr);
+  v.places = places >= 0 ? places : 0;
   return v;
 }
 

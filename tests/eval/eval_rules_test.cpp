@@ -1,0 +1,333 @@
+// Evaluator tests on rule text: the parser builds the tree, the evaluator runs
+// it over the documents of fixtures.hpp. Expected outcomes are worked out by
+// hand in the comments.
+#include "fixtures.hpp"
+#include "lang/parser.hpp"
+#include "lang/program.hpp"
+#include "runtime/eval/eval.hpp"
+
+#include <doctest/doctest.h>
+#include <nlohmann/json.hpp>
+
+#include <cstdlib>
+#include <fstream>
+#include <sstream>
+
+using namespace gouji;
+using eval::Status;
+
+namespace {
+
+// A one-file program, without the checker: the evaluator resolves names itself.
+std::unique_ptr<lang::Program> program(const std::string& text) {
+  auto p = std::make_unique<lang::Program>();
+  std::uint32_t file = p->sources.add("测试.gj", text);
+  std::vector<lang::Diagnostic> diags;
+  auto m = std::make_unique<ast::Module>(lang::parse_module(p->sources, file, diags));
+  for (const auto& d : diags) FAIL_CHECK(lang::render(d, p->sources, lang::Lang::zh));
+  p->unit = m->unit;
+  p->tolerance = m->tolerance.get();
+  for (const auto& x : m->params) p->params.push_back(&x);
+  for (const auto& x : m->lets) p->lets.push_back(&x);
+  for (const auto& x : m->functions) p->functions.push_back(&x);
+  for (const auto& x : m->rules) p->rules.push_back(&x);
+  for (const auto& x : m->scores) p->scores.push_back(&x);
+  p->modules.push_back(std::move(m));
+  return p;
+}
+
+eval::Report run(const std::string& text, const doc::Document& d, eval::Options o = {}) {
+  auto p = program(text);
+  auto r = eval::evaluate(*p, d, o);
+  if (std::getenv("GOUJI_TEST_DUMP")) MESSAGE(eval::to_json(r).dump(1));
+  return r;
+}
+
+std::vector<Status> statuses(const eval::Report& r, const std::string& rule) {
+  std::vector<Status> out;
+  for (const auto& o : r.outcomes)
+    if (o.rule_id == rule) out.push_back(o.status);
+  return out;
+}
+
+Number dec(const char* s) { return *Number::parse_decimal(s); }
+
+std::string read_file(const std::string& path) {
+  std::ifstream in(path, std::ios::binary);
+  std::stringstream ss;
+  ss << in.rdbuf();
+  return ss.str();
+}
+
+}  // namespace
+
+TEST_CASE("the illustrative rules of issue 2 evaluate over a consistent document") {
+  std::string text = read_file(std::string(GOUJI_SOURCE_DIR) + "/examples/illustrative.gj");
+  REQUIRE(!text.empty());
+  auto r = run(text, fx::sample());
+  // 三公: 12.30 ≈ 0 + 8.10 + 4.20.
+  CHECK(statuses(r, "三公.决算合计") == std::vector<Status>{Status::pass});
+  // Only 公开03表 exists of 02/03/05. Rows with children: 201, 20103, 208; 3 amount
+  // columns each: 9 instances. 201 = 20103 (70.01, 40.00, 30.01); 20103 = 40.00 + 30.01,
+  // 40.00 + 0, 0 + 30.01; 208 = 20805 (29.99, 20.00, 9.99).
+  CHECK(statuses(r, "支出.科目层级") == std::vector<Status>(9, Status::pass));
+  // 公开01表 行58 100.00 == 公开03表 合计 栏1 100.00.
+  CHECK(statuses(r, "收支总表.对03表") == std::vector<Status>{Status::pass});
+  // "收入合计 100.00 万元" == 公开01表 本年收入合计 100.00.
+  CHECK(statuses(r, "说明.收入合计") == std::vector<Status>{Status::pass});
+  // 10 × 96.00 / 120.00 = 8 → 8.00 ≈ 8.00; 10 × 41.00 / 64.00 = 6.40625 → 6.41 ≈ 6.41.
+  CHECK(statuses(r, "绩效.执行率得分") == std::vector<Status>{Status::pass, Status::pass});
+  CHECK(r.outcomes.size() == 14);
+  // present(): 公开01表, 公开03表, 公开09表 of 01..09 → 20 × 3 / 9 = 20/3.
+  REQUIRE(r.scores.size() == 1);
+  CHECK(r.scores[0].id == "公开完整性");
+  CHECK(r.scores[0].value == Number::fraction(20, 3));
+  CHECK(r.scores[0].weight == Number(20));
+  CHECK(r.score_total == Number::fraction(20, 3));
+  CHECK(r.score_max == Number(20));
+}
+
+TEST_CASE("for/where instances carry their bindings") {
+  std::string text = read_file(std::string(GOUJI_SOURCE_DIR) + "/examples/illustrative.gj");
+  auto r = run(text, fx::sample());
+  std::vector<const eval::Outcome*> h;
+  for (const auto& o : r.outcomes)
+    if (o.rule_id == "支出.科目层级") h.push_back(&o);
+  REQUIRE(h.size() == 9);
+  using B = std::vector<std::pair<std::string, std::string>>;
+  CHECK(h[0]->bindings == B{{"t", "公开03表"}, {"r", "201 一般公共服务支出"}, {"c", "栏1 本年支出合计"}});
+  CHECK(h[4]->bindings == B{{"t", "公开03表"}, {"r", "20103 政府办公厅（室）及相关机构事务"}, {"c", "栏2 基本支出"}});
+  CHECK(h[8]->bindings == B{{"t", "公开03表"}, {"r", "208 社会保障和就业支出"}, {"c", "栏3 项目支出"}});
+}
+
+TEST_CASE("a wrong 三公 total fails with the rule's message filled in") {
+  std::string text = read_file(std::string(GOUJI_SOURCE_DIR) + "/examples/illustrative.gj");
+  // 接待 4.25: parts 0 + 8.10 + 4.25 = 12.35 against 12.30.
+  auto r = run(text, fx::sample("4.25"));
+  REQUIRE(statuses(r, "三公.决算合计") == std::vector<Status>{Status::fail});
+  const auto& o = r.outcomes[0];
+  CHECK(o.message == "决算合计 12.30 与分项之和 12.35 不符");
+  CHECK(o.difference == dec("-0.05"));
+  CHECK(o.location.file == "测试.gj");
+  CHECK(o.location.line == 9);  // the expect line of examples/illustrative.gj
+}
+
+TEST_CASE("rounding intervals: a rounding tail passes ≈, == sees it, a real gap fails ≈, ± widens") {
+  const char* rules = R"(
+rule 尾差.约等 "" {
+  let r = table("公开03表")[代码 "20103"]
+  expect r[栏 1] ≈ sum(children(r), table("公开03表")[栏 1])
+}
+rule 尾差.相等 "" {
+  let r = table("公开03表")[代码 "20103"]
+  expect r[栏 1] == sum(children(r), table("公开03表")[栏 1])
+}
+rule 尾差.放宽 "" {
+  let r = table("公开03表")[代码 "20103"]
+  expect r[栏 1] ≈ sum(children(r), table("公开03表")[栏 1]) ± 0.01
+}
+)";
+  doc::Document tail = fx::sample();
+  // 一般行政管理事务 printed 30.00: 70.01 vs 40.00 + 30.00 = 70.00. Intervals
+  // [70.005, 70.015] and [69.99, 70.01] overlap: a rounding tail.
+  tail.tables[1] = fx::table03(tail, "30.00");
+  auto r = run(rules, tail);
+  CHECK(statuses(r, "尾差.约等") == std::vector<Status>{Status::pass});
+  CHECK(statuses(r, "尾差.相等") == std::vector<Status>{Status::fail});
+  CHECK(r.outcomes[1].difference == dec("0.01"));
+  CHECK(statuses(r, "尾差.放宽") == std::vector<Status>{Status::pass});
+
+  doc::Document gap = fx::sample();
+  // Printed 29.99: 70.01 vs 69.99, difference 0.02. [70.005, 70.015] vs [69.98, 70.00]:
+  // 0.005 apart, so ≈ fails; ± 0.01 covers the 0.005.
+  gap.tables[1] = fx::table03(gap, "29.99");
+  auto g = run(rules, gap);
+  CHECK(statuses(g, "尾差.约等") == std::vector<Status>{Status::fail});
+  CHECK(g.outcomes[0].difference == dec("0.02"));
+  CHECK(g.outcomes[0].allowance == dec("0.015"));  // (0.01 + 0.02) / 2: left ±0.005, right two parts ±0.005 each
+  CHECK(statuses(g, "尾差.放宽") == std::vector<Status>{Status::pass});
+}
+
+TEST_CASE("a pack tolerance widens ≈") {
+  const char* rules = R"(
+tolerance 0.01
+rule 容差 "" {
+  let r = table("公开03表")[代码 "20103"]
+  expect r[栏 1] ≈ sum(children(r), table("公开03表")[栏 1])
+}
+)";
+  doc::Document gap = fx::sample();
+  gap.tables[1] = fx::table03(gap, "29.99");  // 0.005 beyond the rounding intervals
+  auto g = run(rules, gap);
+  CHECK(statuses(g, "容差") == std::vector<Status>{Status::pass});
+}
+
+TEST_CASE("N/A when a `when` is false, with the condition as the reason") {
+  const char* rules = R"(
+rule 条件.语句 "" {
+  let t = table("公开09表")
+  when is_blank(t[栏 7])
+  expect t[栏 7] == 0
+}
+rule 条件.前提 "" when kind() == "预算" {
+  expect 1 == 2
+}
+rule 条件.成立 "" {
+  let t = table("公开09表")
+  when is_blank(t[栏 8])
+  expect t[栏 8] == 0
+}
+)";
+  auto r = run(rules, fx::sample());
+  REQUIRE(r.outcomes.size() == 3);
+  CHECK(r.outcomes[0].status == Status::not_applicable);
+  CHECK(r.outcomes[0].reason == "条件不成立：is_blank(t[栏 7])");
+  CHECK(r.outcomes[1].status == Status::not_applicable);
+  CHECK(r.outcomes[1].reason == "前提条件不成立：kind() == \"预算\"");
+  // 栏8 is printed "-": blank, and 0 in arithmetic.
+  CHECK(r.outcomes[2].status == Status::pass);
+}
+
+TEST_CASE("division by zero is an ERROR with its file:line:col") {
+  const char* rules = "rule 除零 \"\" {\n  expect 1 / table(\"公开09表\")[栏 8] == 1\n}\n";
+  auto r = run(rules, fx::sample());
+  REQUIRE(r.outcomes.size() == 1);
+  CHECK(r.outcomes[0].status == Status::error);
+  CHECK(r.outcomes[0].reason.find("除数为 0：table(\"公开09表\")[栏 8]") != std::string::npos);
+  CHECK(r.outcomes[0].location.str() == "测试.gj:2:10");
+}
+
+TEST_CASE("narrative figures: named captures, line of the number, thousands separators") {
+  const char* rules = R"(
+rule 说明.支出 "" {
+  let m = text(section: "支出决算情况说明", pattern: "支出合计{金额:支出}万元，比上年增长{百分比:增幅}")
+  expect m.支出 == 1063.13
+  expect m.增幅 == 12.6%
+}
+rule 说明.全文 "" {
+  expect text(section: "", pattern: "基本支出{金额}万元") == 60
+  expect count(texts(section: "", pattern: "{金额}万元")) == 4
+}
+rule 说明.没有 "" {
+  expect text(section: "收入决算情况说明", pattern: "支出合计{金额}万元") == 1
+}
+)";
+  doc::Document d = fx::sample();
+  auto r = run(rules, d);
+  REQUIRE(r.outcomes.size() == 5);
+  CHECK(r.outcomes[0].status == Status::pass);
+  // 12.50% is printed on the paragraph's second line; 12.50% ≠ 12.6%.
+  CHECK(r.outcomes[1].status == Status::fail);
+  REQUIRE(!r.outcomes[1].places.empty());
+  CHECK(r.outcomes[1].places[0].line_text == "12.50%。基本支出 60.00 万元。");
+  CHECK(r.outcomes[1].difference == dec("-0.001"));  // 0.125 − 0.126
+  CHECK(r.outcomes[2].status == Status::pass);
+  // 100.00万元 (收入合计), 100.00万元 (财政拨款收入), 1,063.13万元, 60.00万元.
+  CHECK(r.outcomes[3].status == Status::pass);
+  CHECK(r.outcomes[4].status == Status::not_applicable);
+  CHECK(r.outcomes[4].reason == "在“收入决算情况说明”中没有找到“支出合计{金额}万元”");
+}
+
+TEST_CASE("functions are pure, and their depth is bounded") {
+  const char* rules = R"(
+fn 完成率(a, b) = a / b
+fn 用局部() = t
+fn 无穷(n) = 无穷(n + 1)
+rule 函数.调用 "" {
+  expect round(完成率(96, 120), 2) == 0.8
+}
+rule 函数.纯 "" {
+  let t = 1
+  expect 用局部() == 1
+}
+rule 函数.深 "" {
+  expect 无穷(1) == 1
+}
+rule 函数.之后 "" {
+  expect 1 == 1
+}
+)";
+  auto r = run(rules, fx::sample());
+  REQUIRE(r.outcomes.size() == 4);
+  CHECK(r.outcomes[0].status == Status::pass);  // 96 / 120 = 0.8
+  CHECK(r.outcomes[1].status == Status::error);
+  CHECK(r.outcomes[1].reason == "未知名称“t”");
+  CHECK(r.outcomes[2].status == Status::error);
+  CHECK(r.outcomes[2].reason.find("64 层") != std::string::npos);
+  CHECK(r.outcomes[3].status == Status::pass);
+}
+
+TEST_CASE("round: half up by default, half even on request; abs, min, max, avg, any, all") {
+  const char* rules = R"(
+rule 数 "" {
+  expect round(2.345, 2) == 2.35
+  expect round(2.345, 2, "half_even") == 2.34
+  expect round(2.355, 2, "银行家") == 2.36
+  expect round(-2.5, 0) == -3
+  expect abs(-1.5) == 1.5
+  expect min(3, 1, 2) == 1 and max([3, 1, 2]) == 3
+  expect avg([1, 2, 4]) * 3 == 7
+  expect any([false, true]) and not all([false, true])
+  expect 1159 / 1810.71 * 1810.71 == 1159
+}
+)";
+  auto r = run(rules, fx::sample());
+  REQUIRE(r.outcomes.size() == 9);
+  for (const auto& o : r.outcomes) CHECK_MESSAGE(o.status == Status::pass, (o.message + o.reason));
+}
+
+TEST_CASE("scores use rule outcomes") {
+  const char* rules = R"(
+rule 甲.一 "" { expect 1 == 1 }
+rule 甲.二 "" { expect 1 == 2 }
+rule 乙 "" { expect table("公开99表")[栏 1] == 0 }
+score 甲过 weight 10 = if passed("甲.一") then 10 else 0
+score 甲率 weight 10 = 10 × pass_rate("甲.")
+score 乙率 weight 5 = 5 × pass_rate("乙")
+)";
+  auto r = run(rules, fx::sample());
+  REQUIRE(r.scores.size() == 3);
+  CHECK(r.scores[0].value == Number(10));
+  CHECK(r.scores[1].value == Number(5));  // 1 of 2 judged instances passed
+  CHECK(r.scores[2].status == Status::not_applicable);  // 乙 is N/A only
+  CHECK(r.score_total == Number(15));
+  CHECK(r.score_max == Number(25));
+}
+
+TEST_CASE("member access on a row: f.得分 is the cell under the header 得分") {
+  const char* rules = R"(
+rule 成员 "" {
+  for p in tables("项目支出绩效自评表")
+    let f = p["年度资金总额"]
+    expect f.得分 == f.分值 × f.执行率
+      message "{f.得分} ≠ {f.分值} × {f.执行率}"
+}
+)";
+  auto r = run(rules, fx::sample());
+  REQUIRE(r.outcomes.size() == 2);
+  CHECK(r.outcomes[0].status == Status::pass);  // 10 × 80.00% = 8.00
+  // 10 × 64.06% = 6.406 ≠ 6.41 exactly.
+  CHECK(r.outcomes[1].status == Status::fail);
+  CHECK(r.outcomes[1].message == "6.41 ≠ 10 × 64.06%");
+  CHECK(r.outcomes[1].bindings.at(0).second == "项目支出绩效自评表（信息化运维）");
+}
+
+TEST_CASE("a text cell used as a number is an ERROR naming the cell") {
+  const char* rules = R"(
+rule 文本 "" { expect table("公开03表")[代码 "201"]["科目名称"] + 1 == 2 }
+)";
+  auto r = run(rules, fx::sample());
+  REQUIRE(r.outcomes.size() == 1);
+  CHECK(r.outcomes[0].status == Status::error);
+  CHECK(r.outcomes[0].reason == "“一般公共服务支出”（公开03表 201 一般公共服务支出 科目名称）是文本，不能当作数值");
+}
+
+TEST_CASE("the JSON form of a report") {
+  std::string text = read_file(std::string(GOUJI_SOURCE_DIR) + "/examples/illustrative.gj");
+  auto r = run(text, fx::sample("4.25"));
+  nlohmann::json j = eval::to_json(r);
+  CHECK(j["outcomes"][0]["status"] == "FAIL");
+  CHECK(j["outcomes"][0]["difference"] == "-0.05");
+  CHECK(j["outcomes"][0]["location"]["line"] == 9);
+  CHECK(j["summary"]["fail"] == 1);
+}
