@@ -54,7 +54,36 @@ std::string clean_for_match(std::string_view text) {
   if (s.find("**") != std::string::npos) replace_all(s, "**", "");
   if (s.find("<p>") != std::string::npos) replace_all(s, "<p>", "");
   if (s.find("</p>") != std::string::npos) replace_all(s, "</p>", "");
-  return doc::normalize(s);
+  std::string n = doc::normalize(s);
+  if (n.find("\xC2\xB7") != std::string::npos) {  // "93 · 2 2": a middle dot printed for the decimal point
+    std::string dotted = n;
+    replace_all(dotted, "\xC2\xB7", ".");
+    if (is_figure(dotted)) return dotted;
+  }
+  return n;
+}
+
+std::vector<std::string> split_figures(std::string_view cell) {
+  std::string whole = clean_for_match(cell);
+  if (whole.empty() || is_figure(whole) || is_blank_text(whole)) return {std::string(trim(cell))};
+  auto toks = split_ws(cell);
+  std::vector<std::string> out;
+  std::size_t i = 0;
+  while (i < toks.size()) {
+    std::size_t best = 0;
+    std::string acc;
+    for (std::size_t j = i; j < toks.size(); ++j) {
+      acc.append(toks[j]);
+      std::string c = clean_for_match(acc);
+      if (is_figure(c) || (j == i && is_blank_text(c))) best = j + 1;
+    }
+    if (best == 0) return {std::string(trim(cell))};  // not a run of figures: keep the text
+    std::string part;
+    for (std::size_t j = i; j < best; ++j) part.append(toks[j]);
+    out.push_back(part);
+    i = best;
+  }
+  return out;
 }
 
 bool is_blank_text(std::string_view c) {

@@ -33,6 +33,11 @@ bool is_digits(std::string_view cleaned, std::size_t min_len = 1);
 // A small positive integer (1..9999) written without separators or point.
 std::optional<int> small_int(std::string_view cleaned);
 
+// A cell that holds several figures printed apart ("0.0 % 0.00" → "0.0%",
+// "0.00"), or one figure broken by spaces ("32 .2 3 %" → one). A cell that is
+// not made of figures is returned whole.
+std::vector<std::string> split_figures(std::string_view cell);
+
 // Number of code points.
 std::size_t char_count(std::string_view s);
 

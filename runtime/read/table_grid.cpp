@@ -182,9 +182,13 @@ void set_key_cells(doc::Row& row, const doc::Block& blk, std::uint32_t line) {
   std::size_t code_cols = 0;
   for (std::size_t i = 0; i < blk.columns.size(); ++i)
     if (blk.columns[i].role == ColumnRole::code) ++code_cols;
+  bool label_done = false;
   for (std::size_t i = 0; i < blk.columns.size(); ++i) {
     switch (blk.columns[i].role) {
-      case ColumnRole::label: row.cells[i] = key_cell(row.label, line); break;
+      case ColumnRole::label:
+        if (!label_done) row.cells[i] = key_cell(row.label, line);
+        label_done = true;
+        break;
       case ColumnRole::hangci: row.cells[i] = key_cell(row.hangci ? std::to_string(*row.hangci) : "", line); break;
       case ColumnRole::code:
         if (code_cols == 1) row.cells[i] = key_cell(row.code, line);
@@ -218,6 +222,14 @@ void read_tab_rows_positional(doc::Table& t, const Layout& lay, const std::vecto
       doc::Row row = new_row(t, static_cast<int>(b), gr.line);
       const auto& blk = t.blocks[b];
       std::string misplaced;
+      // The row's code is read from the first run of code columns (类|款|项);
+      // a second classification (政府预算经济分类) stays in its cells.
+      std::size_t first_label = blk.columns.size();
+      for (std::size_t i = 0; i < blk.columns.size(); ++i)
+        if (blk.columns[i].role == ColumnRole::label) { first_label = i; break; }
+      std::size_t code_run_end = s;
+      while (code_run_end < e && blk.columns[code_run_end - s].role != ColumnRole::code) ++code_run_end;
+      while (code_run_end < e && blk.columns[code_run_end - s].role == ColumnRole::code) ++code_run_end;
       for (std::size_t c = s; c < e; ++c) {
         std::string_view raw = c < gr.cells.size() ? gr.cells[c] : std::string_view();
         std::size_t ci = c - s;
@@ -225,18 +237,23 @@ void read_tab_rows_positional(doc::Table& t, const Layout& lay, const std::vecto
         switch (blk.columns[ci].role) {
           case ColumnRole::code:
             if (k.empty()) break;
+            if (c >= code_run_end) {
+              row.cells[ci] = key_cell(raw, gr.line);
+              break;
+            }
             if (is_digits(k)) row.code += k;
             else misplaced = std::string(trim(raw));
             row.cells[ci] = key_cell(raw, gr.line);
             break;
           case ColumnRole::label:
-            row.label = std::string(trim(raw));
+            if (ci == first_label) row.label = std::string(trim(raw));
+            else row.cells[ci] = key_cell(raw, gr.line);  // a second name column (政府预算经济分类)
             break;
           case ColumnRole::hangci:
             if (!k.empty()) {
               row.hangci = small_int(k);
               if (!row.hangci)
-                warn(warnings, gr.line, fmt::format("{} 第 {} 行：行次“{}”不是数字", table_name(t), gr.line, raw));
+                warn(warnings, gr.line, fmt::format("{}：行次“{}”不是数字", table_name(t), raw));
             }
             break;
           default:
@@ -257,8 +274,7 @@ void read_tab_rows_positional(doc::Table& t, const Layout& lay, const std::vecto
       set_key_cells(row, blk, gr.line);
       for (std::size_t i = 0; i < blk.columns.size(); ++i)
         if (blk.columns[i].role == ColumnRole::code && !code_cells[i].text.empty()) row.cells[i] = code_cells[i];
-      for (std::size_t i = 0; i < blk.columns.size(); ++i)
-        if (blk.columns[i].role == ColumnRole::label) row.cells[i].carried = carried;
+      if (first_label < blk.columns.size()) row.cells[first_label].carried = carried;
       last_row[b] = static_cast<int>(t.rows.size());
       t.rows.push_back(std::move(row));
     }
@@ -369,18 +385,18 @@ void assign_lanci(doc::Table& t, const std::vector<std::string_view>& cells, std
       for (auto ci : value_columns(t.blocks[b]))
         if (i < all.size()) t.blocks[b].columns[ci].lanci = all[i++];
     if (i < all.size())
-      warn(warnings, line, fmt::format("{} 第 {} 行：栏次有 {} 个，表中只有 {} 栏数字", table_name(t), line, all.size(), i));
+      warn(warnings, line, fmt::format("{}：栏次有 {} 个，表中只有 {} 栏数字", table_name(t), all.size(), i));
     return;
   }
   for (std::size_t g = 0; g < groups.size(); ++g) {
     if (g >= blocks_with_values.size()) {
-      warn(warnings, line, fmt::format("{} 第 {} 行：栏次分组多于表的栏组", table_name(t), line));
+      warn(warnings, line, fmt::format("{}：栏次分组多于表的栏组", table_name(t)));
       break;
     }
     auto vc = value_columns(t.blocks[blocks_with_values[g]]);
     for (std::size_t i = 0; i < groups[g].size(); ++i) {
       if (i < vc.size()) t.blocks[blocks_with_values[g]].columns[vc[i]].lanci = groups[g][i];
-      else warn(warnings, line, fmt::format("{} 第 {} 行：栏次 {} 没有对应的栏", table_name(t), line, groups[g][i]));
+      else warn(warnings, line, fmt::format("{}：栏次 {} 没有对应的栏", table_name(t), groups[g][i]));
     }
   }
 }
@@ -389,8 +405,16 @@ void build_blocks(doc::Table& t, Layout& lay, const std::vector<std::vector<std:
   lay.roles.clear();
   for (const auto& p : paths) lay.roles.push_back(role_of_path(p));
   lay.block_start = {0};
-  for (std::size_t c = 1; c < lay.width; ++c)
-    if (lay.roles[c].keyish && !lay.roles[c - 1].keyish) lay.block_start.push_back(c);
+  // A block starts where a key column follows a value column, once the block
+  // so far has a key column of its own (收入 | 支出; 06's three code groups).
+  bool has_key = lay.width > 0 && lay.roles[0].keyish;
+  for (std::size_t c = 1; c < lay.width; ++c) {
+    if (lay.roles[c].keyish && !lay.roles[c - 1].keyish && has_key) {
+      lay.block_start.push_back(c);
+      has_key = false;
+    }
+    if (lay.roles[c].keyish) has_key = true;
+  }
   for (std::size_t b = 0; b < lay.block_start.size(); ++b) {
     doc::Block blk;
     for (std::size_t c = lay.block_start[b]; c < lay.block_end(b); ++c) {
@@ -411,10 +435,9 @@ void read_tab_grid(TableDraft& dr, std::vector<doc::Warning>& warnings) {
   std::vector<GridRow> rows;
   for (const auto& l : dr.body) {
     if (!l.has_tab) {
-      if (std::any_of(split_ws(l.text).begin(), split_ws(l.text).end(),
-                      [](std::string_view tok) { return is_figure(clean_for_match(tok)); }))
-        warn(warnings, l.no, fmt::format("{} 第 {} 行：表内的这一行不是表格行，未读入：{}", table_name(t), l.no,
-                                         std::string(trim(l.text)).substr(0, 120)));
+      auto toks = split_ws(l.text);
+      if (std::any_of(toks.begin(), toks.end(), [](std::string_view tok) { return is_figure(clean_for_match(tok)); }))
+        warn(warnings, l.no, fmt::format("{}：表内的这一行不是表格行，未读入：{}", table_name(t), std::string(trim(l.text)).substr(0, 120)));
       continue;
     }
     GridRow gr;
@@ -475,16 +498,63 @@ std::size_t count_of(std::string_view hay, std::string_view needle) {
   return n;
 }
 
+// Column names for a space-separated table, when the header words can be
+// matched one to one with the figure columns: fragments of a wrapped word
+// ("附属单位上缴收⏎入") are joined, key words (项目, 科目代码, 行次 …) and
+// block names dropped. Otherwise the columns stay unnamed (栏次 still works).
+void name_space_columns(doc::Table& t, const std::vector<std::string_view>& header_lines) {
+  std::vector<std::string> words;
+  for (auto line : header_lines) {
+    for (auto tok : split_ws(line)) {
+      std::string w = squeeze(tok);
+      if (!words.empty() && char_count(w) <= 2 && char_count(words.back()) >= 3) words.back() += w;
+      else words.push_back(w);
+    }
+  }
+  std::vector<std::string> names;
+  for (auto w : words) {
+    for (std::string_view key : {"科目代码", "科目名称", "科目编码", "栏次"}) {
+      auto p = w.find(key);
+      if (p != std::string::npos) w.erase(p, key.size());
+    }
+    if (w.empty() || w == "项目" || w == "行次" || w == "科目" || w == "代码") continue;
+    bool block_name = false;
+    for (const auto& b : t.blocks)
+      if (!b.name.empty() && w == b.name) block_name = true;
+    if (!block_name) names.push_back(w);
+  }
+  std::size_t total = 0;
+  for (const auto& b : t.blocks) total += value_columns(b).size();
+  if (names.size() != total) return;
+  std::size_t k = 0;
+  for (auto& b : t.blocks)
+    for (auto ci : value_columns(b)) b.columns[ci].header = {names[k++]};
+}
+
 void read_space_grid(TableDraft& dr, std::vector<doc::Warning>& warnings) {
   auto& t = dr.table;
   // Header lines: up to the 栏次 line, or to the first line that reads as data.
   std::size_t i = 0;
   std::string header_text;
+  std::vector<std::string_view> header_lines;
   std::optional<std::size_t> lanci_at;
   auto line_tokens = [](const SourceLine& l) { return split_ws(l.text); };
+  // A 栏次 line ends the header, wherever it is; without one the header ends
+  // at the first line that reads as data.
+  for (std::size_t k = 0; k < dr.body.size() && k < 80; ++k) {
+    auto toks = line_tokens(dr.body[k]);
+    if (lanci_row(toks)) { lanci_at = k; break; }
+    if (toks.size() > 1 && is_figure(clean_for_match(toks.back())) && !small_int(clean_for_match(toks.back()))) break;
+  }
   for (; i < dr.body.size(); ++i) {
+    if (lanci_at) {
+      if (i == *lanci_at) { ++i; break; }
+      header_text += ' ';
+      header_text.append(dr.body[i].text);
+      header_lines.push_back(dr.body[i].text);
+      continue;
+    }
     auto toks = line_tokens(dr.body[i]);
-    if (lanci_row(toks)) { lanci_at = i; ++i; break; }
     bool data_like = false;
     if (!toks.empty()) {
       std::string k0 = clean_for_match(toks[0]);
@@ -495,6 +565,7 @@ void read_space_grid(TableDraft& dr, std::vector<doc::Warning>& warnings) {
     if (data_like) break;
     header_text += ' ';
     header_text.append(dr.body[i].text);
+    header_lines.push_back(dr.body[i].text);
   }
   std::string hsq = squeeze(header_text);
   SpaceShape shape;
@@ -541,6 +612,7 @@ void read_space_grid(TableDraft& dr, std::vector<doc::Warning>& warnings) {
     std::vector<std::string_view> toks = line_tokens(dr.body[*lanci_at]);
     assign_lanci(t, toks, dr.body[*lanci_at].no, warnings);
   }
+  name_space_columns(t, header_lines);
   bool has_label = !t.blocks.empty() && std::any_of(t.blocks[0].columns.begin(), t.blocks[0].columns.end(),
                                                    [](const doc::Column& c) { return c.role == ColumnRole::label; });
 
@@ -555,8 +627,7 @@ void read_space_grid(TableDraft& dr, std::vector<doc::Warning>& warnings) {
     auto vc = value_columns(t.blocks[0]);
     if (pending_values.size() < vc.size() && !pending_values.empty())
       warn(warnings, pending->line,
-           fmt::format("{} 第 {} 行：“{}”只读到 {} 个数，应有 {} 个；缺的按空白处理", table_name(t), pending->line,
-                       pending->label, pending_values.size(), vc.size()));
+           fmt::format("{}：“{}”只读到 {} 个数，应有 {} 个；缺的按空白处理", table_name(t), pending->label, pending_values.size(), vc.size()));
     set_key_cells(*pending, t.blocks[0], pending->line);
     fill_values(*pending, t.blocks[0], pending_values, t, warnings);
     t.rows.push_back(std::move(*pending));
@@ -578,8 +649,7 @@ void read_space_grid(TableDraft& dr, std::vector<doc::Warning>& warnings) {
         pending = new_row(t, 0, l.no);
         if (is_digits(k0, 3) && shape.code) { pending->code = k0; k = 1; }
       } else if (!pending) {
-        warn(warnings, l.no, fmt::format("{} 第 {} 行：表内的这一行没有读懂，未读入：{}", table_name(t), l.no,
-                                         std::string(trim(l.text)).substr(0, 120)));
+        warn(warnings, l.no, fmt::format("{}：表内的这一行没有读懂，未读入：{}", table_name(t), std::string(trim(l.text)).substr(0, 120)));
         continue;
       }
       for (; k < toks.size(); ++k) {
@@ -628,8 +698,7 @@ void read_space_grid(TableDraft& dr, std::vector<doc::Warning>& warnings) {
         t.rows.push_back(std::move(row));
       }
       if (k < toks.size())
-        warn(warnings, l.no, fmt::format("{} 第 {} 行：行尾有未读入的内容：{}", table_name(t), l.no,
-                                         std::string(trim(l.text)).substr(0, 120)));
+        warn(warnings, l.no, fmt::format("{}：行尾有未读入的内容：{}", table_name(t), std::string(trim(l.text)).substr(0, 120)));
       continue;
     }
     // Several [code] label figures… blocks (公开06表): units placed by code prefix.
@@ -667,13 +736,20 @@ void read_grid_table(TableDraft& dr, std::vector<doc::Warning>& warnings) {
   else
     read_space_grid(dr, warnings);
   auto& t = dr.table;
+  // A row naming the department itself ("102 洛阳市…办公室") carries a unit
+  // code, not a classification code.
+  if (!t.department.empty()) {
+    std::string dept = doc::normalize(t.department);
+    for (auto& r : t.rows)
+      if (!r.code.empty() && doc::normalize(r.label) == dept) r.code.clear();
+  }
   link_hierarchy(t);
   bool any_figure = false;
   for (const auto& r : t.rows)
     for (const auto& c : r.cells)
       if (c.is_numeric()) any_figure = true;
   if (!any_figure && !t.declared_empty)
-    warn(warnings, t.line, fmt::format("{}（第 {} 行）没有读到任何数字，也没有说明本表无数据；表可能不完整", table_name(t), t.line));
+    warn(warnings, t.line, fmt::format("{}没有读到任何数字，也没有说明本表无数据；表可能不完整", table_name(t)));
 }
 
 }  // namespace gouji::read

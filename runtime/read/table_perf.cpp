@@ -79,6 +79,7 @@ struct PerfReader {
   bool after_row = false;  // the previous line was an indicator row (reason fragments follow)
   std::vector<std::pair<std::string, std::uint32_t>> pending;  // text lines before a row (space layout)
   std::vector<std::string_view> mgmt_pending;
+  std::string header_tail;  // wrapped header words of the 绩效指标 part (space layout)
   std::uint32_t mgmt_line = 0;
 
   PerfReader(doc::Table& table, std::vector<doc::Warning>& w) : t(table), warnings(w) {}
@@ -142,22 +143,33 @@ struct PerfReader {
   bool funds_row(const std::vector<std::string_view>& items, std::uint32_t line) {
     std::size_t k = 0;
     std::string label;
+    // Several text cells before the figures: the last is the row's name, the
+    // others belong to merged cells on the left ("项目资金(万元)").
     while (k < items.size() && is_text_item(items[k])) {
-      label += std::string(items[k]);
+      label = std::string(items[k]);
       ++k;
     }
     std::vector<std::string_view> vals(items.begin() + static_cast<long>(k), items.end());
     std::size_t want = block(funds).columns.size() - 1;
+    std::vector<std::string> split_store;
+    if (vals.size() < want) {
+      // Two figures printed in one cell ("0.0 % 0.00"): split them.
+      for (auto v : vals)
+        for (auto& part : split_figures(v)) split_store.push_back(part);
+      if (split_store.size() > vals.size() && split_store.size() <= want) {
+        vals.assign(split_store.begin(), split_store.end());
+      }
+    }
     if (label.empty() || vals.size() < 3) return false;
     doc::Row r = new_row(funds, line);
     r.label = clean_label(label);
     r.cells[0] = text_cell(label, line);
     for (std::size_t i = 0; i < vals.size(); ++i) {
       if (i < want) r.cells[i + 1] = parse_cell(vals[i], line);
-      else warn(line, fmt::format("{} 第 {} 行：“{}”多出的值“{}”没有对应的栏", table_name(t), line, r.label, vals[i]));
+      else warn(line, fmt::format("{}：“{}”多出的值“{}”没有对应的栏", table_name(t), r.label, vals[i]));
     }
     if (vals.size() < want)
-      warn(line, fmt::format("{} 第 {} 行：“{}”只有 {} 个值，应有 {} 个", table_name(t), line, r.label, vals.size(), want));
+      warn(line, fmt::format("{}：“{}”只有 {} 个值，应有 {} 个", table_name(t), r.label, vals.size(), want));
     t.rows.push_back(std::move(r));
     return true;
   }
@@ -174,6 +186,13 @@ struct PerfReader {
   }
 
   void mgmt_line_items(const std::vector<std::string_view>& items, std::uint32_t line) {
+    if (mgmt_pending.empty() && items.size() == 1 && char_count(squeeze(items[0])) <= 3 && !t.rows.empty() &&
+        t.rows.back().block == mgmt) {
+      // The end of a wrapped name ("预算绩效管理情⏎况").
+      t.rows.back().label += squeeze(items[0]);
+      t.rows.back().cells[0].text += std::string(items[0]);
+      return;
+    }
     if (mgmt_pending.empty()) mgmt_line = line;
     for (auto it : items) mgmt_pending.push_back(it);
     // A row is complete when two figures stand side by side (分值, 得分).
@@ -221,8 +240,17 @@ struct PerfReader {
       else if (n == "分值" || n == "得分") add(n, ColumnRole::amount);
       else add(column_name(n), ColumnRole::text);
     }
+    // 自评 tables always have 偏差度 after 得分 (some extractions lose its header).
+    auto has = [&](std::string_view n) {
+      return std::any_of(cols.begin(), cols.end(), [&](const auto& c) { return c.first == n; });
+    };
+    if (has("分值") && has("得分") && !has("偏差度")) {
+      auto at = std::find_if(cols.begin(), cols.end(), [](const auto& c) { return c.first == "得分"; });
+      cols.insert(at + 1, {"偏差度", ColumnRole::amount});
+    }
     ind = add_block("绩效指标", cols);
     part = Part::indicators;
+    header_tail.clear();
     level1.clear();
     level2.clear();
     rows_in_ind = false;
@@ -245,7 +273,7 @@ struct PerfReader {
     if (!figs.empty()) set(r, ind, "分值", parse_cell(figs[0], line));
     if (figs.size() > 1) set(r, ind, "得分", parse_cell(figs[1], line));
     if (figs.size() > 2)
-      warn(line, fmt::format("{} 第 {} 行：总分行有 {} 个数，只读了前两个（分值、得分）", table_name(t), line, figs.size()));
+      warn(line, fmt::format("{}：总分行有 {} 个数，只读了前两个（分值、得分）", table_name(t), figs.size()));
     t.rows.push_back(std::move(r));
     part = Part::none;
   }
@@ -272,8 +300,11 @@ struct PerfReader {
       }
     }
     std::optional<doc::Cell> dev;
-    if (has_col(ind, "偏差度") && vals.size() >= labels_needed + 5 && is_figure_item(vals.back()) &&
-        is_figure_item(vals[vals.size() - 2]) && is_figure_item(vals[vals.size() - 3])) {
+    // 分值, 得分, 偏差度 at the end: three figures, the first a plain number
+    // (when 偏差度 is not printed, the third from the end is 实际完成值, which
+    // is a percentage or text).
+    if (has_col(ind, "偏差度") && vals.size() >= 5 && is_figure_item(vals.back()) &&
+        is_figure_item(vals[vals.size() - 2]) && is_number_item(vals[vals.size() - 3])) {
       dev = parse_cell(vals.back(), line);
       vals.pop_back();
     }
@@ -290,7 +321,15 @@ struct PerfReader {
       before.push_back(c);
     }
     (void)actual;
-    for (auto it = before.rbegin(); it != before.rend() && vals.size() > labels_needed; ++it) {
+    // A value that looks like a target ("≤ 1700 元", "98%") is taken even if
+    // that leaves fewer names than the row's leading cells promise.
+    auto looks_like_value = [](std::string_view v) {
+      std::string c = clean_for_match(v);
+      return c.find_first_of("0123456789%") != std::string::npos || c.starts_with("≤") || c.starts_with("≥") ||
+             c.starts_with("=") || c.starts_with("<") || c.starts_with(">");
+    };
+    for (auto it = before.rbegin(); it != before.rend(); ++it) {
+      if (!(vals.size() > labels_needed || (vals.size() > 1 && looks_like_value(vals.back())))) break;
       r.cells[static_cast<std::size_t>(*it)] = text_cell(vals.back(), line);
       vals.pop_back();
     }
@@ -311,7 +350,54 @@ struct PerfReader {
     pending.clear();
   }
 
+  // Grid positions of the previous indicator row's 一级/二级/三级 cells, so
+  // that a wrapped continuation line ("指标⇥指标⇥求事项月平均量") can be joined.
+  std::vector<std::pair<std::size_t, std::string>> prev_label_pos;
+
+  bool ind_tab_continuation(const std::vector<std::string_view>& cells, std::uint32_t line) {
+    std::vector<std::size_t> pos;
+    for (std::size_t i = 0; i < cells.size(); ++i)
+      if (!cells[i].empty()) {
+        if (is_figure_item(cells[i])) return false;
+        pos.push_back(i);
+      }
+    if (pos.empty()) return true;
+    if (!rows_in_ind) {
+      // Wrapped header words ("标⇥…⇥因分析及改进措施").
+      std::string all;
+      for (auto p : pos) all += squeeze(cells[p]);
+      if (all.find("原因") != std::string::npos || all.find("改进措施") != std::string::npos) {
+        if (!has_col(ind, "偏差原因分析及改进措施"))
+          t.blocks[static_cast<std::size_t>(ind)].columns.push_back({{"偏差原因分析及改进措施"}, std::nullopt, ColumnRole::text});
+      }
+      return true;
+    }
+    if (prev_label_pos.empty() || t.rows.empty() || t.rows.back().block != ind) return false;
+    auto& row = t.rows.back();
+    if (row.cells.size() < block(ind).columns.size()) row.cells.resize(block(ind).columns.size());
+    for (auto p : pos) {
+      bool placed = false;
+      for (auto& [lp, name] : prev_label_pos) {
+        if (lp != p) continue;
+        int c = col(ind, name);
+        if (c < 0) continue;
+        auto& cell = row.cells[static_cast<std::size_t>(c)];
+        cell.text += squeeze(cells[p]);
+        cell.kind = doc::CellKind::text;
+        cell.carried = false;
+        if (name == "一级指标") level1 = squeeze(cell.text);
+        if (name == "二级指标") level2 = squeeze(cell.text);
+        if (name == "三级指标") row.label = squeeze(cell.text);
+        placed = true;
+      }
+      if (!placed) return false;
+    }
+    (void)line;
+    return true;
+  }
+
   void ind_tab_line(const std::vector<std::string_view>& cells, std::uint32_t line) {
+    if (ind_tab_continuation(cells, line)) return;
     std::size_t k = 0;
     while (k < cells.size() && cells[k].empty()) ++k;
     std::vector<std::string_view> ne;
@@ -323,15 +409,31 @@ struct PerfReader {
     std::vector<std::string> labels;
     if (!fill_indicator(r, ne, line, labels, needed)) {
       if (std::count_if(ne.begin(), ne.end(), is_figure_item) >= 2)
-        warn(line, fmt::format("{} 第 {} 行：看起来是指标行，但读不出分值和得分，未读入", table_name(t), line));
+        warn(line, fmt::format("{}：看起来是指标行，但读不出分值和得分，未读入", table_name(t)));
       return;
     }
     std::string l1 = level1, l2 = level2, l3;
     bool c1 = true, c2 = true;
-    if (lead == 0 && !labels.empty()) { l1 = squeeze(labels[0]); c1 = false; labels.erase(labels.begin()); }
-    if (lead <= 1 && labels.size() >= 2) { l2 = squeeze(labels[0]); c2 = false; labels.erase(labels.begin()); }
-    else if (lead <= 1 && lead == 1 && labels.size() == 1) { /* only the 三级 name printed */ }
+    // Where the label cells stand, for a continuation line.
+    std::vector<std::size_t> label_pos;
+    for (std::size_t i = 0; i < cells.size() && label_pos.size() < labels.size(); ++i)
+      if (!cells[i].empty()) label_pos.push_back(i);
+    prev_label_pos.clear();
+    std::size_t li = 0;
+    if (lead == 0 && !labels.empty()) {
+      l1 = squeeze(labels[0]);
+      c1 = false;
+      labels.erase(labels.begin());
+      if (li < label_pos.size()) prev_label_pos.emplace_back(label_pos[li++], "一级指标");
+    }
+    if (lead <= 1 && labels.size() >= 2) {
+      l2 = squeeze(labels[0]);
+      c2 = false;
+      labels.erase(labels.begin());
+      if (li < label_pos.size()) prev_label_pos.emplace_back(label_pos[li++], "二级指标");
+    }
     for (const auto& s : labels) l3 += s;
+    if (li < label_pos.size()) prev_label_pos.emplace_back(label_pos[li], "三级指标");
     level1 = l1;
     level2 = l2;
     emit_indicator(std::move(r), l1, l2, l3, c1, c2, line);
@@ -372,14 +474,21 @@ struct PerfReader {
       }
       std::string l3;
       if (!labels.empty()) {
-        std::string first = squeeze(labels[0]);
-        if (labels.size() >= 2) {
-          if (is_category(first) && level1_category(first)) { level1 = first; c1 = false; }
-          else { level2 = first; c2 = false; }
+        bool category_given = false;
+        while (labels.size() >= 2 && is_category(squeeze(labels[0]))) {
+          std::string f = squeeze(labels[0]);
+          if (level1_category(f)) { level1 = f; level2.clear(); c1 = false; }
+          else { level2 = f; c2 = false; }
+          category_given = true;
+          labels.erase(labels.begin());
+        }
+        if (!category_given && labels.size() >= 2) {
+          level2 = squeeze(labels[0]);
+          c2 = false;
           labels.erase(labels.begin());
         }
         for (const auto& s : labels) l3 += (l3.empty() ? "" : " ") + s;
-        if (!plain.empty()) {
+        if (!plain.empty() && !category_given) {
           std::string joined;
           for (const auto& p : plain) joined += p;
           level2 = joined;
@@ -400,7 +509,14 @@ struct PerfReader {
     }
     // Not a row: a category, part of a name, or the reason of the row above.
     std::size_t n = char_count(sq);
-    if (!rows_in_ind && pending.empty() && n <= 2) return;  // the header's wrapped last column
+    if (!rows_in_ind && pending.empty() && n <= 2) {
+      // The header's wrapped last column ("偏差⏎原因⏎分析⏎及改⏎进措⏎施").
+      header_tail += sq;
+      if ((header_tail.find("原因") != std::string::npos || header_tail.find("改进") != std::string::npos) &&
+          !has_col(ind, "偏差原因分析及改进措施"))
+        t.blocks[static_cast<std::size_t>(ind)].columns.push_back({{"偏差原因分析及改进措施"}, std::nullopt, ColumnRole::text});
+      return;
+    }
     if (after_row && n <= 2 && !t.rows.empty()) {
       auto& last = t.rows.back();
       int rc = col(ind, "偏差原因分析及改进措施");
@@ -492,7 +608,7 @@ struct PerfReader {
     }
     if (sq.starts_with("资金管理")) { mgmt_header(); return; }
     if (part == Part::mgmt && sq.starts_with("情况说明")) return;
-    if (sq.find("一级指标") != std::string::npos && sq.find("三级指标") != std::string::npos) {
+    if (sq.find("三级指标") != std::string::npos && (sq.find("一级指") != std::string::npos || sq.find("二级指") != std::string::npos)) {
       ind_header(items);
       return;
     }
@@ -507,7 +623,7 @@ struct PerfReader {
     switch (part) {
       case Part::funds:
         if (!funds_row(items, l.no) && std::count_if(items.begin(), items.end(), is_figure_item) >= 3)
-          warn(l.no, fmt::format("{} 第 {} 行：看起来是资金行，但读不懂，未读入", table_name(t), l.no));
+          warn(l.no, fmt::format("{}：看起来是资金行，但读不懂，未读入", table_name(t)));
         return;
       case Part::mgmt: mgmt_line_items(items, l.no); return;
       case Part::indicators:
@@ -531,11 +647,11 @@ void read_perf_table(TableDraft& dr, std::vector<doc::Warning>& warnings) {
   PerfReader pr(dr.table, warnings);
   for (const auto& l : dr.body) pr.line(l);
   if (pr.part == Part::mgmt && !pr.mgmt_pending.empty())
-    warnings.push_back({pr.mgmt_line, fmt::format("{} 第 {} 行：资金管理行没有读到分值和得分", table_name(dr.table), pr.mgmt_line)});
+    warnings.push_back({pr.mgmt_line, fmt::format("{}：资金管理行没有读到分值和得分", table_name(dr.table))});
   link_hierarchy(dr.table);
   bool total = std::any_of(dr.table.rows.begin(), dr.table.rows.end(), [](const doc::Row& r) { return r.label == "总分"; });
   if (!total && dr.table.title.find("自评") != std::string::npos)
-    warnings.push_back({dr.table.line, fmt::format("{}（第 {} 行）没有读到总分行；表可能不完整", table_name(dr.table), dr.table.line)});
+    warnings.push_back({dr.table.line, fmt::format("{}没有读到总分行；表可能不完整", table_name(dr.table))});
 }
 
 }  // namespace gouji::read

@@ -342,11 +342,11 @@ struct Builder {
         tb.end_line = line.no;
         return;
       }
+      bool ends_name = contains_any(tb.department.substr(tb.department.size() >= 3 ? tb.department.size() - 3 : 0),
+                                    {"室", "局", "心", "会", "院", "所", "站", "队", "处", "部", "厅", "馆", "校", "团", "社", "司", "行", "台", "委", "办"});
       if (dept_may_wrap && !line.has_tab && char_count(sq) <= 16 && !has_figure_token(t) &&
           !contains_any(sq, {"：", ":", "项目", "科目", "收入", "预算数", "人员经费", "一级指标"}) &&
-          !tb.department.empty() &&
-          !contains_any(tb.department.substr(tb.department.size() >= 3 ? tb.department.size() - 3 : 0),
-                        {"室", "局", "心", "会", "府", "院", "所", "站", "队", "处", "部", "厅", "馆", "校", "团", "社", "司", "行", "台", "委", "办"})) {
+          !tb.department.empty() && (!ends_name || char_count(sq) <= 4)) {
         tb.department += sq;
         dept_may_wrap = false;
         tb.end_line = line.no;
@@ -368,8 +368,20 @@ struct Builder {
       return;
     }
     note_open = false;
-    // Headings repeated on a new page.
-    if (!line.has_tab && (sq == squeeze(tb.title) || is_code_line(sq) || is_date_line(sq) || meta_of(line.text))) return;
+    // Headings repeated on a new page; a unit printed late.
+    if (!line.has_tab) {
+      if (unit_next) {
+        unit_next = false;
+        for (std::string_view u : {"万元", "千元", "亿元", "元"})
+          if (sq == u) { if (tb.unit.empty()) tb.unit = std::string(u); return; }
+      }
+      if (auto m = meta_of(line.text)) {
+        if (m->unit && tb.unit.empty()) tb.unit = *m->unit;
+        unit_next = m->wants_unit_next;
+        return;
+      }
+      if (sq == squeeze(tb.title) || is_code_line(sq) || is_date_line(sq)) return;
+    }
     dr_body().push_back(line);
     tb.end_line = line.no;
   }
