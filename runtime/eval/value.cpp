@@ -187,6 +187,8 @@ std::string display(const Value& v) {
   switch (v.kind) {
     case ValueKind::absent: return "（缺失：" + v.text + "）";
     case ValueKind::number:
+      if (v.blank) return "空白";
+      return format_number(v.num, v.places, v.percent);
     case ValueKind::match: return format_number(v.num, v.places, v.percent);
     case ValueKind::text: return v.text;
     case ValueKind::boolean: return v.flag ? "是" : "否";
