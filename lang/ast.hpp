@@ -156,6 +156,7 @@ struct Let {
   std::string name;
   Span span;
   ExprPtr value;
+  int locals = 0;                     // checker: local slots of comprehensions in `value`
 };
 
 struct Function {
