@@ -22,14 +22,14 @@ std::string fill(std::string_view text, const std::vector<std::string>& args) {
 std::string Diagnostic::message(Lang lang) const {
   const MessageText* m = find_message(code);
   if (!m) return code;  // a gouji bug; the code itself is still stable and searchable
-  return fill(lang == Lang::zh ? m->zh : m->en, args);
+  return fill(lang == Lang::zh ? m->zh : m->en, lang == Lang::en && !args_en.empty() ? args_en : args);
 }
 
 std::string Diagnostic::hint(Lang lang) const {
   const MessageText* m = find_message(hint_code.empty() ? code : hint_code);
   if (!m) return "";
   if (!hint_code.empty()) return fill(lang == Lang::zh ? m->zh : m->en, hint_args.empty() ? args : hint_args);
-  return fill(lang == Lang::zh ? m->hint_zh : m->hint_en, args);
+  return fill(lang == Lang::zh ? m->hint_zh : m->hint_en, lang == Lang::en && !args_en.empty() ? args_en : args);
 }
 
 Diagnostic make_diag(DiagSeverity sev, ast::Span span, std::string code, std::vector<std::string> args) {

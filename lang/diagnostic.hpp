@@ -29,6 +29,7 @@ struct Diagnostic {
   ast::Span span;                  // where the caret goes (may be empty: a point)
   std::string code;                // stable id, e.g. "E-syntax-missing-paren"
   std::vector<std::string> args;   // fill {0}, {1} … of message and hint
+  std::vector<std::string> args_en;  // for --lang en when they differ (type names); "" = args
   std::string hint_code;           // "" = the hint the table gives for `code`
   std::vector<std::string> hint_args;  // for hint_code ("" = use args)
   std::vector<DiagNote> notes;
