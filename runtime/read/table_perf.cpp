@@ -267,9 +267,16 @@ struct PerfReader {
     doc::Row r = new_row(ind, line);
     r.label = "总分";
     set(r, ind, "三级指标", text_cell(items[0], line));
-    std::vector<std::string_view> figs;
-    for (std::size_t i = 1; i < items.size(); ++i)
-      if (is_figure_item(items[i])) figs.push_back(items[i]);
+    // A figure broken over two cells ("91.⇥52") is joined back.
+    std::vector<std::string> joined;
+    for (std::size_t i = 1; i < items.size(); ++i) {
+      std::string c = clean_for_match(items[i]);
+      if (!joined.empty() && joined.back().ends_with(".") && is_digits(c)) joined.back() += c;
+      else joined.emplace_back(squeeze(items[i]));
+    }
+    std::vector<std::string> figs;
+    for (const auto& j : joined)
+      if (is_figure_item(j)) figs.push_back(j);
     if (!figs.empty()) set(r, ind, "分值", parse_cell(figs[0], line));
     if (figs.size() > 1) set(r, ind, "得分", parse_cell(figs[1], line));
     if (figs.size() > 2)
@@ -330,7 +337,7 @@ struct PerfReader {
     };
     for (auto it = before.rbegin(); it != before.rend(); ++it) {
       if (!(vals.size() > labels_needed || (vals.size() > 1 && looks_like_value(vals.back())))) break;
-      r.cells[static_cast<std::size_t>(*it)] = text_cell(vals.back(), line);
+      r.cells[static_cast<std::size_t>(*it)] = parse_cell(vals.back(), line);
       vals.pop_back();
     }
     if (dev) set(r, ind, "偏差度", *dev);

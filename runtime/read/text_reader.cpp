@@ -157,8 +157,11 @@ bool starts_enumeration(std::string_view s) {
   s = trim(s);
   std::size_t i = 0;
   while (i < s.size() && s[i] >= '0' && s[i] <= '9') ++i;
-  if (i > 0 && i < s.size() && (s[i] == '.' || s.substr(i).starts_with("、") || s.substr(i).starts_with("．")))
-    return true;
+  // "1." / "2、" start an item; "6256.35" (a number broken across lines) does not.
+  if (i > 0 && i <= 2 && i < s.size()) {
+    if (s.substr(i).starts_with("、") || s.substr(i).starts_with("．")) return true;
+    if (s[i] == '.' && (i + 1 >= s.size() || s[i + 1] < '0' || s[i + 1] > '9')) return true;
+  }
   if (cn_numeral_prefix(s) > 0 && s.substr(cn_numeral_prefix(s)).starts_with("、")) return true;
   return s.starts_with("（") || s.starts_with("(");
 }
@@ -240,6 +243,7 @@ struct Builder {
   bool note_open = false;        // the last note may continue
   std::string pending_code;      // a 公开NN表 line seen before its title
   int expect_heading_for = -1;   // section whose heading text is on the next line
+  int heading_may_continue = -1; // section whose heading (from the next line) may wrap once more
 
   explicit Builder(doc::Document& doc) : d(doc) {}
 
@@ -398,8 +402,20 @@ struct Builder {
       auto& s = d.sections[static_cast<std::size_t>(expect_heading_for)];
       expect_heading_for = -1;
       std::string number, heading;
-      if (char_count(sq) <= 40 && !ends_sentence(t) && heading_level(t, number, heading) == 0) {
+      if (char_count(sq) <= 40 && !ends_sentence(t) && heading_level(t, number, heading) == 0 && !title_of(line)) {
         s.heading = std::string(t);
+        heading_may_continue = static_cast<int>(&s - d.sections.data());
+        return;
+      }
+    }
+    if (heading_may_continue >= 0) {
+      // "洛阳市…创新办⏎⏎公室概况": the heading wrapped.
+      auto& s = d.sections[static_cast<std::size_t>(heading_may_continue)];
+      heading_may_continue = -1;
+      std::string number, heading;
+      if (!line.has_tab && char_count(sq) <= 8 && !ends_sentence(t) && heading_level(t, number, heading) == 0 &&
+          !title_of(line) && !has_figure_token(t) && char_count(squeeze(s.heading)) >= 12) {
+        s.heading += std::string(t);
         return;
       }
     }
@@ -564,10 +580,11 @@ doc::Document read_text(std::string text, std::string path) {
         if (++firsts == 2) break;
       }
       if (b.lines[i].has_tab || sq.size() > 200) break;  // the body started without a second 第一部分
-      std::string n = doc::normalize(sq);
-      std::string_view v = n;
+      std::string_view v = sq;
       if (v.starts_with("-")) v.remove_prefix(1);
-      std::string entry = doc::strip_ordinal(v);
+      std::size_t k = cn_numeral_prefix(v);
+      if (k > 0 && v.substr(k).starts_with("、")) v.remove_prefix(k + 3);
+      std::string entry(v);
       if (std::string_view(entry).ends_with("表") && !entry.starts_with("第") && entry.find("：") == std::string::npos &&
           entry.find(':') == std::string::npos)
         d.toc.push_back(strip_year_suffix(std::string(strip_year_prefix(entry))));
@@ -597,6 +614,12 @@ doc::Document read_text(std::string text, std::string path) {
   for (std::size_t i = body_start; i < b.lines.size(); ++i) b.body_line(b.lines[i]);
   b.close_table();
   b.close_paragraph();
+
+  // Tables the 目录 lists but the body does not print.
+  for (const auto& entry : d.toc) {
+    if (d.find_tables(entry).empty())
+      d.warnings.push_back({0, fmt::format("目录列出了“{}”，但正文中没有找到这张表", entry)});
+  }
 
   // Document-wide fallbacks from the tables.
   std::map<std::string, int> units, depts, kinds;

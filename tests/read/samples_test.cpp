@@ -1,0 +1,390 @@
+// Addressing the samples the way rules do: 表 / 行次 / 科目代码 / label /
+// 栏次 / header. Every expected value was read by hand from the sample text
+// (examples/*.txt, line numbers in the comments), not from gouji's output.
+#include "read_helpers.hpp"
+
+#include <algorithm>
+#include <set>
+
+using namespace gouji;
+using namespace gouji::read::test;
+
+namespace {
+
+const doc::Row& hangci_row(const doc::Table& t, int h) {
+  const doc::Row* r = t.row_by_hangci(h);
+  REQUIRE_MESSAGE(r != nullptr, "no 行" << h);
+  return *r;
+}
+
+const doc::Row& code_row(const doc::Table& t, const char* code) {
+  const doc::Row* r = t.row_by_code(code);
+  REQUIRE_MESSAGE(r != nullptr, "no code " << code);
+  return *r;
+}
+
+const doc::Row& label_row(const doc::Table& t, const char* label, int block = -1) {
+  const doc::Row* r = t.row_by_label(label, block);
+  REQUIRE_MESSAGE(r != nullptr, "no row " << label);
+  return *r;
+}
+
+std::set<std::string> child_codes(const doc::Table& t, const doc::Row& r) {
+  std::set<std::string> out;
+  for (int c : r.children) out.insert(t.rows[static_cast<std::size_t>(c)].code);
+  return out;
+}
+
+int block_named(const doc::Table& t, const char* name) {
+  for (std::size_t b = 0; b < t.blocks.size(); ++b)
+    if (t.blocks[b].name == name) return static_cast<int>(b);
+  FAIL("no block " << name);
+  return -1;
+}
+
+// The 年度资金总额 row of the 项目 table with this subject: {执行率 cell, 得分 cell}.
+std::pair<doc::Cell, doc::Cell> fund_total(const doc::Document& d, const std::string& subject_part) {
+  for (const auto& t : d.tables) {
+    if (t.subject.find(subject_part) == std::string::npos) continue;
+    int b = block_named(t, "资金");
+    const doc::Row& r = label_row(t, "年度资金总额", b);
+    return {named_cell(t, r, "执行率"), named_cell(t, r, "得分")};
+  }
+  FAIL("no project table " << subject_part);
+  return {};
+}
+
+void check_percent(const doc::Cell& c, const char* ratio, int places) {
+  CHECK(c.kind == doc::CellKind::percent);
+  CHECK(c.value == num(ratio));
+  CHECK(c.places == places);
+}
+
+}  // namespace
+
+TEST_CASE("luolong 2023: metadata, 目录 and every listed table found with its code") {
+  auto d = load("final-2023-luolong-gov-office.txt");
+  CHECK(d.kind == doc::Kind::final_accounts);
+  CHECK(d.year == 2023);
+  CHECK(d.department == "洛阳市洛龙区人民政府办公室");
+  CHECK(d.unit == "万元");
+  REQUIRE(d.toc.size() == 9);  // lines 23–31
+  for (const auto& entry : d.toc) CHECK_MESSAGE(d.find_tables(entry).size() == 1, entry);
+  for (int i = 1; i <= 9; ++i) CHECK(d.find_tables("公开0" + std::to_string(i) + "表").size() == 1);
+  CHECK(table(d, "公开01表").title == "收入支出决算总表");
+  CHECK(table(d, "公开 09 表").title == "财政拨款“三公”经费支出决算表");  // code compared without spaces
+  CHECK(table(d, "公开06表").unit == "万元");
+  CHECK(table(d, "公开06表").department == "洛阳市洛龙区人民政府办公室");
+}
+
+TEST_CASE("公开01表 行58 is 本年支出合计 in the right (支出) half") {
+  SUBCASE("luolong 2023, line 131") {
+    auto d = load("final-2023-luolong-gov-office.txt");
+    const auto& t = table(d, "公开01表");
+    const auto& r = hangci_row(t, 58);
+    CHECK(r.block == block_named(t, "支出"));
+    CHECK(r.label == "本年支出合计");
+    CHECK(r.line == 131);
+    CHECK(lanci_cell(t, r, 2).value == num("1063.13"));
+    const auto& left = hangci_row(t, 27);
+    CHECK(left.block == block_named(t, "收入"));
+    CHECK(left.label == "本年收入合计");
+    CHECK(lanci_cell(t, left, 1).value == num("1063.13"));
+    CHECK(lanci_cell(t, hangci_row(t, 9), 1).kind == doc::CellKind::blank);  // "⇥9⇥⇥" line 112
+  }
+  SUBCASE("xigong 2023 (space layout), line 181") {
+    auto d = load("final-2023-xigong-community-office.txt");
+    const auto& t = table(d, "公开01表");
+    const auto& r = hangci_row(t, 58);
+    CHECK(r.block == 1);
+    CHECK(r.label == "本年支出合计");
+    CHECK(lanci_cell(t, r, 2).value == num("29671.35"));
+    CHECK(lanci_cell(t, hangci_row(t, 27), 1).value == num("26256.35"));
+    CHECK(lanci_cell(t, hangci_row(t, 29), 1).value == num("3415.00"));  // 年初结转和结余, line 185
+    CHECK(hangci_row(t, 61).block == 1);                                 // "30 61", line 187
+    CHECK(lanci_cell(t, hangci_row(t, 62), 2).value == num("29671.35")); // after the "- 9 -" page line
+  }
+  SUBCASE("luolong 2024: 行次 numbered differently, 行58 is 结余分配 (blank), line 137") {
+    auto d = load("final-2024-luolong-gov-service-center.txt");
+    const auto& t = table(d, "公开01表");
+    const auto& r = hangci_row(t, 58);
+    CHECK(r.block == block_named(t, "支出"));
+    CHECK(r.label == "结余分配");
+    CHECK(lanci_cell(t, r, 2).kind == doc::CellKind::blank);
+    CHECK(lanci_cell(t, hangci_row(t, 57), 2).value == num("508.19"));  // 本年支出合计, line 136
+  }
+}
+
+TEST_CASE("公开03表 row 201 栏2 (基本支出)") {
+  auto a = load("final-2023-luolong-gov-office.txt");
+  const auto& ta = table(a, "公开03表");
+  CHECK(lanci_cell(ta, code_row(ta, "201"), 2).value == num("497.74"));  // line 191
+  CHECK(lanci_cell(ta, code_row(ta, "201"), 1).value == num("834.63"));
+  auto b = load("final-2023-xigong-community-office.txt");
+  const auto& tb = table(b, "公开03表");
+  CHECK(lanci_cell(tb, code_row(tb, "201"), 2).value == num("0"));  // line 296
+  CHECK(lanci_cell(tb, code_row(tb, "201"), 3).value == num("5.00"));
+  auto c = load("final-2024-luolong-gov-service-center.txt");
+  const auto& tc = table(c, "公开03表");
+  CHECK(lanci_cell(tc, code_row(tc, "201"), 2).value == num("200.38"));  // line 187
+  CHECK(lanci_cell(tc, code_row(tc, "201"), 4).kind == doc::CellKind::blank);
+  // The same column by its header.
+  CHECK(named_cell(tc, code_row(tc, "201"), "基本支出").value == num("200.38"));
+}
+
+TEST_CASE("children of 20805 by code prefix") {
+  auto a = load("final-2023-luolong-gov-office.txt");
+  const auto& ta = table(a, "公开05表");
+  CHECK(child_codes(ta, code_row(ta, "20805")) == std::set<std::string>{"2080501", "2080505"});  // lines 288–289
+  const auto& leaf = code_row(ta, "2080505");
+  REQUIRE(leaf.parent >= 0);
+  CHECK(ta.rows[static_cast<std::size_t>(leaf.parent)].code == "20805");
+  CHECK(ta.rows[static_cast<std::size_t>(ta.rows[static_cast<std::size_t>(leaf.parent)].parent)].code == "208");
+  auto b = load("final-2023-xigong-community-office.txt");
+  const auto& tb = table(b, "公开02表");
+  CHECK(child_codes(tb, code_row(tb, "20805")) == std::set<std::string>{"2080505"});  // line 226
+  auto c = load("final-2024-luolong-gov-service-center.txt");
+  const auto& tc = table(c, "公开03表");
+  CHECK(child_codes(tc, code_row(tc, "20805")) == std::set<std::string>{"2080502", "2080505"});  // lines 194–195
+}
+
+TEST_CASE("公开06表 30217 in the middle (公用经费) block, and the 合计 rows") {
+  auto a = load("final-2023-luolong-gov-office.txt");
+  const auto& ta = table(a, "公开06表");
+  REQUIRE(ta.blocks.size() == 3);
+  const auto& r = code_row(ta, "30217");
+  CHECK(r.block == 1);
+  CHECK(r.label == "公务接待费");
+  CHECK(named_cell(ta, r, "决算数").value == num("0"));  // line 328
+  CHECK(named_cell(ta, code_row(ta, "30302"), "决算数").value == num("60.49"));
+  CHECK(named_cell(ta, code_row(ta, "30299"), "决算数").value == num("3.23"));  // line 340, only block 1 printed
+  CHECK(named_cell(ta, label_row(ta, "人员经费合计"), "决算数").value == num("670.00"));  // line 341
+  CHECK(named_cell(ta, label_row(ta, "公用经费合计"), "决算数").value == num("56.23"));
+
+  auto b = load("final-2023-xigong-community-office.txt");
+  const auto& tb = table(b, "公开06表");
+  CHECK(code_row(tb, "30217").block == 1);
+  CHECK(tb.rows[static_cast<std::size_t>(&code_row(tb, "30226") - tb.rows.data())].cells.back().value == num("9.25"));
+  CHECK(code_row(tb, "30299").block == 1);  // line 580: printed alone
+  CHECK(label_row(tb, "公用经费合计").cells.back().value == num("36.32"));
+
+  auto c = load("final-2024-luolong-gov-service-center.txt");
+  const auto& tc = table(c, "公开06表");
+  CHECK(code_row(tc, "30217").cells.back().kind == doc::CellKind::blank);  // line 313
+  // line 317 "30226⇥劳务费⇥399⇥⇥其他支出⇥": 399 is the next block's code, not an amount.
+  CHECK(code_row(tc, "30226").cells.back().kind == doc::CellKind::blank);
+  CHECK(code_row(tc, "399").label == "其他支出");
+  CHECK(code_row(tc, "399").block == 2);
+  CHECK(label_row(tc, "人员经费合计").cells.back().value == num("250.93"));  // line 325
+  CHECK(label_row(tc, "公用经费合计").cells.back().value == num("9.00"));
+}
+
+TEST_CASE("公开09表 栏7 and the header path of its columns") {
+  auto a = load("final-2023-luolong-gov-office.txt");
+  const auto& t = table(a, "公开09表");
+  REQUIRE(t.rows.size() == 1);
+  CHECK(lanci_cell(t, t.rows[0], 7).value == num("5.31"));  // line 395
+  CHECK(lanci_cell(t, t.rows[0], 12).value == num("0.81"));
+  CHECK(lanci_cell(t, t.rows[0], 1).value == num("9.50"));
+  auto [b, c] = t.find_lanci(9);
+  REQUIRE(b == 0);
+  CHECK(t.blocks[0].columns[static_cast<std::size_t>(c)].header ==
+        std::vector<std::string>{"决算数", "公务用车购置及运行维护费", "小计"});
+  CHECK(t.blocks[0].columns[static_cast<std::size_t>(t.column_by_lanci(0, 6))].header ==
+        std::vector<std::string>{"预算数", "公务接待费"});
+  auto x = load("final-2023-xigong-community-office.txt");
+  const auto& tx = table(x, "公开09表");
+  CHECK(lanci_cell(tx, tx.rows.at(0), 7).value == num("0"));
+  CHECK(tx.declared_empty);
+  auto y = load("final-2024-luolong-gov-service-center.txt");
+  const auto& ty = table(y, "公开09表");
+  CHECK(lanci_cell(ty, ty.rows.at(0), 7).value == num("1.50"));  // line 381
+  CHECK(lanci_cell(ty, ty.rows.at(0), 8).kind == doc::CellKind::blank);
+}
+
+TEST_CASE("公开04表: the 支出 half has 栏2–5, even where the 栏次 row is misaligned (2024 line 217)") {
+  auto a = load("final-2023-luolong-gov-office.txt");
+  const auto& ta = table(a, "公开04表");
+  const auto& r = hangci_row(ta, 59);
+  CHECK(r.label == "本年支出合计");
+  CHECK(lanci_cell(ta, r, 3).value == num("1063.13"));  // line 254
+  CHECK(lanci_cell(ta, r, 5).value == num("0"));
+  auto c = load("final-2024-luolong-gov-service-center.txt");
+  const auto& tc = table(c, "公开04表");
+  CHECK(lanci_cell(tc, hangci_row(tc, 59), 2).value == num("508.19"));
+  CHECK(lanci_cell(tc, hangci_row(tc, 59), 4).kind == doc::CellKind::blank);
+  CHECK(lanci_cell(tc, hangci_row(tc, 1), 1).value == num("508.19"));
+  auto x = load("final-2023-xigong-community-office.txt");
+  const auto& tx = table(x, "公开04表");
+  CHECK(lanci_cell(tx, hangci_row(tx, 59), 3).value == num("11643.35"));  // line 439
+  CHECK(lanci_cell(tx, hangci_row(tx, 43), 4).value == num("3028.00"));  // line 408
+  CHECK(hangci_row(tx, 61).block == 1);  // "一般公共预算财政拨款 29 3,415.00 61", line 443
+}
+
+TEST_CASE("rows by label, wrapped labels, empty tables") {
+  auto a = load("final-2023-luolong-gov-office.txt");
+  CHECK(lanci_cell(table(a, "公开02表"), label_row(table(a, "公开02表"), "合计"), 1).value == num("1063.13"));
+  CHECK(label_row(table(a, "公开01表"), "总计", 1).hangci == 62);
+  CHECK(table(a, "公开07表").declared_empty);
+  CHECK(table(a, "公开08表").declared_empty);
+  CHECK_FALSE(table(a, "公开07表").notes.empty());
+  auto x = load("final-2023-xigong-community-office.txt");
+  const auto& t2 = table(x, "公开02表");
+  const auto& wrapped = code_row(t2, "2120899");  // lines 245–249: the name wraps, the figures follow
+  CHECK(wrapped.label == "其他国有土地使用权出让收入安排的支出");
+  CHECK(lanci_cell(t2, wrapped, 1).value == num("3028.00"));
+  CHECK(lanci_cell(t2, label_row(t2, "合计"), 2).value == num("26256.35"));
+  CHECK(t2.blocks[0].columns[static_cast<std::size_t>(t2.column_by_lanci(0, 6))].header ==
+        std::vector<std::string>{"附属单位上缴收入"});  // "附属单位上缴收⏎⏎入"
+}
+
+TEST_CASE("each 项目支出绩效自评表: subject and its 年度资金总额 row (执行率, 得分)") {
+  SUBCASE("luolong 2023: 13 tables") {
+    auto d = load("final-2023-luolong-gov-office.txt");
+    CHECK(d.find_tables("项目支出绩效自评情况表").size() == 13);
+    struct Want { const char* subject; const char* rate; int places; const char* score; };
+    const Want want[] = {
+        {"安可替代项目", "0", 1, "0.00"},            // line 613 "0.0 %"
+        {"公务接待经费", "0.162", 1, "1.62"},        // line 645
+        {"固定资产购置（2023", "0.9107", 2, "9.11"},  // line 674
+        {"文件柜", "0.8333", 2, "8.33"},             // line 704
+        {"环境污染防治攻坚小组经费", "0.5005", 2, "5.01"},
+        {"会议室改造升级", "0.7733", 2, "7.73"},
+        {"劳务派遣人员经费", "0.6957", 2, "6.96"},
+        {"洛龙交巡大队", "0.6667", 2, "6.67"},
+        {"引入专家团队", "0.5", 1, "5.00"},
+        {"门户网站", "0.5493", 2, "5.49"},
+        {"值班经费", "0.701", 1, "7.01"},
+        {"武装干部住房租金", "0.9412", 2, "9.41"},
+        {"政府办综合经费", "0.6945", 2, "6.95"},    // line 979
+    };
+    for (const auto& w : want) {
+      CAPTURE(w.subject);
+      auto [rate, score] = fund_total(d, w.subject);
+      check_percent(rate, w.rate, w.places);
+      CHECK(score.value == num(w.score));
+    }
+    // The 资金 columns are all there, 分值 of a 资金来源 row is "-".
+    const auto& t = *d.find_tables("项目支出绩效自评情况表")[1];
+    int b = block_named(t, "资金");
+    const auto& src = label_row(t, "财政拨款", b);
+    CHECK(named_cell(t, src, "年初预算数").value == num("5"));
+    CHECK(named_cell(t, src, "全年执行数").value == num("0.81"));
+    CHECK(named_cell(t, src, "分值").kind == doc::CellKind::blank);
+  }
+  SUBCASE("xigong 2023 (space layout, 执行率 printed without %): 9 tables") {
+    auto d = load("final-2023-xigong-community-office.txt");
+    CHECK(d.find_tables("项目单位自评表").size() == 9);
+    struct Want { const char* subject; const char* rate; const char* score; };
+    const Want want[] = {
+        {"社区治理和服务创新资金", "51.25", "5.13"},  // line 1185
+        {"老旧小区改造办公经费", "0", "0"},          // line 1300
+        {"区政府购买服务", "88.1", "8.81"},
+        {"可行性研究报告费用", "85.83", "8.58"},
+        {"西工区智慧化社区", "0", "0"},
+        {"专项债项目可研编制", "100", "10"},
+        {"（存）洛阳市西工区智慧社区", "0", "0"},
+        {"党建工作经费", "28", "2.8"},
+        {"2021年老旧小区改造配套", "100", "10"},  // subjects are kept without the extraction's spaces   // line 2183
+    };
+    for (const auto& w : want) {
+      CAPTURE(w.subject);
+      auto [rate, score] = fund_total(d, w.subject);
+      CHECK(rate.kind == doc::CellKind::number);
+      CHECK(rate.value == num(w.rate));
+      CHECK(score.value == num(w.score));
+    }
+  }
+  SUBCASE("luolong 2024: 得分 not printed on most rows; two figures in one cell split (line 597)") {
+    auto d = load("final-2024-luolong-gov-service-center.txt");
+    CHECK(d.find_tables("项目支出绩效自评情况表").size() == 11);
+    auto [r1, s1] = fund_total(d, "12345便民热线办公经费");
+    check_percent(r1, "0.26", 1);
+    CHECK(s1.kind == doc::CellKind::blank);
+    auto [r2, s2] = fund_total(d, "值班带班补助");  // "0.0 % 0.00" in one cell
+    check_percent(r2, "0", 1);
+    CHECK(s2.value == num("0.00"));
+    auto [r3, s3] = fund_total(d, "政务服务全覆盖");  // "32 .2 3 %", line 869
+    check_percent(r3, "0.3223", 2);
+    auto [r4, s4] = fund_total(d, "行政效能经费");  // "15. 18 %", line 661
+    check_percent(r4, "0.1518", 2);
+  }
+}
+
+TEST_CASE("部门整体 tables: 资金 rows, indicator rows with carried levels, 总分") {
+  auto d = load("final-2023-luolong-gov-office.txt");
+  const auto& t = table(d, "部门整体支出绩效自评情况表");
+  int f = block_named(t, "资金");
+  const auto& total = label_row(t, "部门预算总额", f);  // line 552
+  check_percent(named_cell(t, total, "执行率"), "0.6401", 2);
+  CHECK(named_cell(t, total, "得分").value == num("7.11"));
+  CHECK(named_cell(t, total, "全年执行数").value == num("1159"));
+  check_percent(named_cell(t, label_row(t, "财政拨款", f), "执行率"), "0.6358", 2);  // "63.58 %"
+  int ind = block_named(t, "绩效指标");
+  const auto& sum = label_row(t, "总分", ind);  // line 604
+  CHECK(named_cell(t, sum, "分值").value == num("100"));
+  CHECK(named_cell(t, sum, "得分").value == num("96.11"));
+  const auto& row = label_row(t, "结转结余率", ind);  // line 585
+  CHECK(named_cell(t, row, "一级指标").text == "投入管理指标");
+  CHECK(named_cell(t, row, "一级指标").carried);
+  CHECK(named_cell(t, row, "二级指标").text == "预算和财务管理");
+  CHECK(named_cell(t, row, "年度指标值").text == "≤10%");
+  CHECK(named_cell(t, row, "得分").value == num("0"));
+  CHECK(named_cell(t, row, "偏差度").value == num("264.20"));
+
+  auto x = load("final-2023-xigong-community-office.txt");
+  const auto& tx = table(x, "部门整体自评表");
+  CHECK(named_cell(tx, label_row(tx, "总分"), "得分").value == num("100"));  // line 1174
+  CHECK(named_cell(tx, label_row(tx, "部门预算总额"), "全年预算数").value == num("30288.47"));
+  auto y = load("final-2024-luolong-gov-service-center.txt");
+  const auto& ty = table(y, "部门整体支出绩效自评情况表");
+  CHECK(named_cell(ty, label_row(ty, "总分"), "得分").value == num("95.45"));  // line 560
+  // "$\leq 13\%$" (line 531): the text kept, matched as ≤13%.
+  const auto& adj = label_row(ty, "预算调整率");
+  CHECK(named_cell(ty, adj, "年度指标值").text == "$\\leq 13\\%$");
+  check_percent(named_cell(ty, adj, "实际完成值"), "0.0726", 2);  // "7. 26%"
+}
+
+TEST_CASE("budget 2025: tables without codes, split 类/款/项 codes, unit-code rows") {
+  auto d = load("budget-2025-xigong-gov-office.txt");
+  CHECK(d.kind == doc::Kind::budget);
+  CHECK(d.year == 2025);
+  CHECK(d.toc.size() == 14);
+  // 行政（事业）单位机构运转经费预算表 is listed in the 目录 (line 30) but not printed.
+  CHECK(std::any_of(d.warnings.begin(), d.warnings.end(), [](const doc::Warning& w) {
+    return w.message.find("行政（事业）单位机构运转经费预算表") != std::string::npos;
+  }));
+  const auto& t = table(d, "一般公共预算支出预算表");
+  const auto& r = code_row(t, "2010301");  // "201⇥03⇥01⇥⇥行政运行⇥551.60", line 327
+  CHECK(r.label == "行政运行");
+  CHECK(named_cell(t, r, "合计").value == num("551.60"));
+  CHECK(t.row_by_code("102") == nullptr);  // the unit's own row (line 326) is no classification row
+  const auto& unit = label_row(t, "洛阳市西工区人民政府办公室");
+  CHECK(unit.code.empty());
+  const auto& s = table(d, "部门收支预算表");
+  CHECK(label_row(s, "本年支出合计", 1).cells.back().value == num("1074.61"));  // line 232
+  CHECK(label_row(s, "二、外交", 1).cells.back().kind == doc::CellKind::blank);
+  const auto& three = table(d, "一般公共预算“三公”经费预算表");
+  CHECK(three.rows.at(0).cells.back().value == num("0.83"));  // 公务接待费, line 414
+  CHECK(named_cell(three, three.rows.at(0), "公务用车运行费").value == num("4.60"));
+}
+
+TEST_CASE("paragraphs are re-joined, with numbers broken across lines, and map back to lines") {
+  auto d = load("final-2023-xigong-community-office.txt");
+  const auto* s = d.find_section("收入决算情况说明");
+  REQUIRE(s != nullptr);
+  REQUIRE(!s->paragraphs.empty());
+  const auto& p = s->paragraphs[0];
+  auto pos = p.text.find("财政拨款收入 26256.35 万元");  // lines 709–711: "2⏎⏎6256.35"
+  REQUIRE(pos != std::string::npos);
+  CHECK(p.line == 709);
+  CHECK(p.line_at(pos) == 709);
+  CHECK(p.line_at(p.text.find("上级补助收入")) == 711);
+  const auto* part = d.find_section("洛阳市西工区社区治理和服务创新办公室概况");  // heading wrapped, lines 84–86
+  CHECK(part != nullptr);
+  auto l = load("final-2023-luolong-gov-office.txt");
+  const auto* three = l.find_section("“三公”经费财政拨款支出决算具体情况说明");
+  REQUIRE(three != nullptr);
+  CHECK(three->level == 3);
+  CHECK(l.sections[static_cast<std::size_t>(three->parent)].number == "九");
+}
