@@ -1,0 +1,114 @@
+// The built-in rule packs: registry, loader and choice by document.
+#include "cli/packs.hpp"
+
+#include "cli/stdlib_files.hpp"
+#include "lang/parser.hpp"
+
+#include <algorithm>
+#include <charconv>
+#include <filesystem>
+
+namespace gouji::cli {
+
+namespace {
+
+constexpr std::string_view k_prefix = "builtin:";
+
+// The first comment line of a file, without the "# ".
+std::string first_comment(std::string_view text) {
+  std::size_t end = text.find('\n');
+  std::string_view line = text.substr(0, end);
+  if (!line.starts_with("#")) return "";
+  line.remove_prefix(1);
+  while (line.starts_with(" ")) line.remove_prefix(1);
+  return std::string(line);
+}
+
+int version_year(const std::string& v) {
+  int year = 0;
+  auto [p, ec] = std::from_chars(v.data(), v.data() + v.size(), year);
+  return ec == std::errc() ? year : 0;
+}
+
+// "a/b.gj" relative to the directory of "a/c.gj" → "a/b.gj"; ".." resolved.
+std::string join_relative(const std::string& from_file, const std::string& import_path) {
+  std::filesystem::path base = std::filesystem::path(from_file).parent_path();
+  return (base / import_path).lexically_normal().generic_string();
+}
+
+}  // namespace
+
+std::optional<std::string> builtin_file(const std::string& file) {
+  for (const auto& f : stdlib_files())
+    if (f.path == file) return std::string(f.text);
+  return std::nullopt;
+}
+
+const std::vector<BuiltinPack>& builtin_packs() {
+  static const std::vector<BuiltinPack> packs = [] {
+    std::vector<BuiltinPack> out;
+    for (const auto& f : stdlib_files()) {
+      if (!f.path.ends_with(".gj")) continue;
+      lang::SourceSet sources;
+      std::uint32_t id = sources.add(std::string(k_prefix) + std::string(f.path), std::string(f.text));
+      std::vector<lang::Diagnostic> diags;
+      ast::Module m = lang::parse_module(sources, id, diags);
+      if (m.pack_name.empty()) continue;
+      out.push_back({std::string(k_prefix) + std::string(f.path), std::string(f.path), m.pack_name,
+                     m.pack_version, first_comment(f.text)});
+    }
+    std::sort(out.begin(), out.end(), [](const BuiltinPack& a, const BuiltinPack& b) {
+      return a.name != b.name ? a.name < b.name : version_year(a.version) < version_year(b.version);
+    });
+    return out;
+  }();
+  return packs;
+}
+
+lang::Loader pack_loader() {
+  lang::Loader fs = lang::filesystem_loader();
+  return [fs](const std::string& from, const std::string& import_path) -> std::optional<lang::LoadedFile> {
+    if (import_path.starts_with(k_prefix)) {
+      std::string file = import_path.substr(k_prefix.size());
+      if (auto text = builtin_file(file)) return lang::LoadedFile{import_path, *text};
+      return std::nullopt;
+    }
+    if (from.starts_with(k_prefix)) {
+      std::string file = join_relative(from.substr(k_prefix.size()), import_path);
+      if (auto text = builtin_file(file)) return lang::LoadedFile{std::string(k_prefix) + file, *text};
+      return std::nullopt;
+    }
+    return fs(from, import_path);
+  };
+}
+
+const char* pack_family(doc::Kind kind) {
+  switch (kind) {
+    case doc::Kind::final_accounts: return "部门决算";
+    case doc::Kind::budget: return "部门预算";
+    case doc::Kind::unknown: break;
+  }
+  return "";
+}
+
+const BuiltinPack* choose_pack(const doc::Document& document, std::string& why) {
+  std::string family = pack_family(document.kind);
+  if (family.empty()) {
+    why = "无法判断文件是部门决算还是部门预算（封面或表题中没有“决算”“预算”字样），请用 --pack 指定规则包";
+    return nullptr;
+  }
+  const BuiltinPack* best = nullptr;
+  const BuiltinPack* oldest = nullptr;
+  for (const auto& p : builtin_packs()) {
+    if (p.name != family) continue;
+    int year = version_year(p.version);
+    if (!oldest || year < version_year(oldest->version)) oldest = &p;
+    if (year <= document.year && (!best || year > version_year(best->version))) best = &p;
+  }
+  if (best) return best;
+  if (oldest) return oldest;
+  why = "没有适用于“" + family + "”的内置规则包，请用 --pack 指定规则包";
+  return nullptr;
+}
+
+}  // namespace gouji::cli
