@@ -91,7 +91,23 @@ enum class Selector : std::uint8_t {
   code,   // t[代码 "201"] 科目代码
 };
 
-// What a resolved name refers to (filled by the checker).
+// What a resolved name refers to (filled by the checker), and what Expr::slot
+// then means:
+//   local      — slot index in the current frame (a rule, function, score or
+//                global-let body; see Rule/Function/Score/Let::locals). Slots
+//                are numbered in order of binding: function parameters are
+//                0..n-1, then every let, for and comprehension variable gets
+//                the next number (a shadowing binding gets a new slot).
+//   global_let — index into lang::Program::lets (the effective lets of the pack)
+//   param      — index into lang::Program::params
+//   function   — index into lang::Program::functions (on a call)
+//   builtin    — index into lang::builtins() (on a call)
+//   rule       — not used by the checker (rule ids are texts: passed("…"))
+// A dotted name such as f.得分 whose prefix `f` is a value is a member access:
+// ref/slot then describe `f`, and the rest of Expr::text after the first
+// resolved prefix are column names (the checker does not rewrite the node).
+// On a comprehension, Expr::slot is the slot of its variable; on let/for
+// statements, Stmt::slot.
 enum class NameRef : std::uint8_t { unresolved, local, global_let, param, function, builtin, rule };
 
 struct Expr {
