@@ -614,14 +614,28 @@ class Builder {
 
   void hole(ast::Template& t, std::size_t open, std::size_t close) {
     if (skip_blanks(text_.substr(0, close), open + 1) >= close) return error(span(open, close + 1), "E-template-empty-hole");
+    // In a "…" message a hole writes its texts as \"…\": parse a copy of
+    // the file where each \" is a quote and a blank, so offsets stay the same.
+    std::string patched;
+    std::string_view saved = text_;
+    if (text_.substr(open, close - open).find('\\') != std::string_view::npos) {
+      patched.assign(text_);
+      bool in_string = false;
+      for (std::size_t i = open + 1; i + 1 < close; ++i)
+        if (patched[i] == '\\' && patched[i + 1] == '"') {
+          if (in_string) patched[i] = '"', patched[i + 1] = ' ';
+          else patched[i] = ' ';
+          in_string = !in_string;
+          ++i;
+        }
+      text_ = patched;
+    }
     std::size_t stop = 0;
     bool ok = false;
     auto root = run<g::hole>(open + 1, close, stop, ok);
-    if (!root || root->children.empty()) {
-      t.parts.emplace_back(std::string());
-      return;
-    }
-    t.parts.emplace_back(expr(*root->children[0]));
+    if (!root || root->children.empty()) t.parts.emplace_back(std::string());
+    else t.parts.emplace_back(expr(*root->children[0]));
+    text_ = saved;
   }
 
   // --- statements --------------------------------------------------------
