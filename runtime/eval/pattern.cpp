@@ -147,7 +147,19 @@ struct Matcher {
         return false;
       }
       case Slot::text: {
-        // Shortest run of at least one character.
+        if (p >= text.size()) return false;
+        // Shortest run of at least one character. When a literal follows,
+        // only the places where that literal occurs can end the run.
+        if (k + 1 < tokens.size() && tokens[k + 1].slot == Slot::literal) {
+          const std::string& lit = tokens[k + 1].literal;
+          std::size_t first = p + std::min(utf8_len(static_cast<unsigned char>(text[p])), text.size() - p);
+          for (std::size_t q = text.find(lit, first); q != std::string::npos; q = text.find(lit, q + 1)) {
+            caps.push_back(Capture{tok.slot, tok.name, p, q});
+            if (at(k + 1, q, end)) return true;
+            caps.pop_back();
+          }
+          return false;
+        }
         for (std::size_t q = p; q < text.size();) {
           q += std::min(utf8_len(static_cast<unsigned char>(text[q])), text.size() - q);
           caps.push_back(Capture{tok.slot, tok.name, p, q});

@@ -2,6 +2,7 @@
 // it over the documents of fixtures.hpp. Expected outcomes are worked out by
 // hand in the comments.
 #include "fixtures.hpp"
+#include "lang/checker.hpp"
 #include "lang/parser.hpp"
 #include "lang/program.hpp"
 #include "runtime/eval/eval.hpp"
@@ -330,4 +331,39 @@ TEST_CASE("the JSON form of a report") {
   CHECK(j["outcomes"][0]["difference"] == "-0.05");
   CHECK(j["outcomes"][0]["location"]["line"] == 9);
   CHECK(j["summary"]["fail"] == 1);
+}
+
+TEST_CASE("{文本} takes the shortest run; a long narrative stays within the step limit") {
+  const char* rules = R"(
+rule 文本.最短 "" {
+  let m = text(section: "", pattern: "其中：{文本:名称}{金额:数}万元")
+  expect m.名称 == "财政拨款收入" and m.数 == 100
+}
+rule 文本.长 "" {
+  expect count(texts(section: "", pattern: "{文本}个项目{整数}个")) == 400
+}
+)";
+  doc::Document d = fx::sample();
+  // 400 sentences "第N类共有3个项目2个。" in one paragraph (about 12,000 characters).
+  std::vector<std::string> parts;
+  for (int i = 0; i < 400; ++i) parts.push_back("第" + std::to_string(i) + "类共有3个项目2个。");
+  fx::add_section(d, "三", "项目情况", parts);
+  auto r = run(rules, d);
+  REQUIRE(r.outcomes.size() == 2);
+  CHECK(r.outcomes[0].status == Status::pass);
+  CHECK_MESSAGE(r.outcomes[1].status == Status::pass, r.outcomes[1].reason);
+}
+
+TEST_CASE("the illustrative pack through the checker evaluates the same") {
+  std::string path = std::string(GOUJI_SOURCE_DIR) + "/examples/illustrative.gj";
+  lang::CheckResult c = lang::check_pack(path, read_file(path), lang::no_imports_loader());
+  for (const auto& d : c.diagnostics) INFO(lang::render(d, c.program->sources, lang::Lang::zh));
+  REQUIRE(c.ok());
+  auto r = eval::evaluate(*c.program, fx::sample("4.25"), {});
+  // 1 三公 (FAIL: 12.30 vs 12.35) + 9 hierarchy + 1 + 1 + 2 performance.
+  REQUIRE(r.outcomes.size() == 14);
+  CHECK(r.count(Status::fail) == 1);
+  CHECK(r.count(Status::pass) == 13);
+  CHECK(r.outcomes[0].location.file == path);
+  CHECK(r.score_total == Number::fraction(20, 3));
 }
