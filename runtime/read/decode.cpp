@@ -35,6 +35,16 @@ std::size_t utf8_seq(std::string_view s, std::size_t i) {
   return 0;
 }
 
+// The start of a multi-byte sequence that the end of the data cut short.
+bool is_cut_sequence(std::string_view tail) {
+  unsigned char c = static_cast<unsigned char>(tail[0]);
+  std::size_t want = (c >= 0xC2 && c <= 0xDF) ? 2 : (c >= 0xE0 && c <= 0xEF) ? 3 : (c >= 0xF0 && c <= 0xF4) ? 4 : 0;
+  if (want == 0 || tail.size() >= want) return false;
+  for (std::size_t i = 1; i < tail.size(); ++i)
+    if ((static_cast<unsigned char>(tail[i]) & 0xC0) != 0x80) return false;
+  return true;
+}
+
 // Offset of the first byte that is not valid UTF-8, or npos.
 std::size_t first_invalid_utf8(std::string_view s) {
   std::size_t i = 0;
@@ -132,6 +142,12 @@ std::variant<Decoded, ReadError> decode_bytes(std::string_view bytes) {
     d.text = normalise_newlines(out);
   } else {
     std::size_t bad = first_invalid_utf8(body);
+    if (bad != std::string_view::npos && body.size() - bad < 4 && is_cut_sequence(body.substr(bad))) {
+      // A file cut in the middle of its last character: drop the partial bytes.
+      body = body.substr(0, bad);
+      d.note = "文件末尾有一个不完整的 UTF-8 字符（文件可能被截断），已忽略";
+      bad = std::string_view::npos;
+    }
     if (bad == std::string_view::npos) {
       d.encoding = body.starts_with("\xEF\xBB\xBF") ? "UTF-8 (BOM)" : "UTF-8";
       d.text = normalise_newlines(body);

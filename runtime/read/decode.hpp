@@ -12,6 +12,7 @@ namespace gouji::read {
 struct Decoded {
   std::string text;      // UTF-8, "\n" line ends, no BOM
   std::string encoding;  // "UTF-8", "UTF-8 (BOM)", "GB18030", "UTF-16LE" …
+  std::string note;      // something the reader should warn about, or ""
 };
 
 std::variant<Decoded, ReadError> decode_bytes(std::string_view bytes);

@@ -18,10 +18,12 @@ std::variant<doc::Document, ReadError> read_document_bytes(std::string_view byte
   if (auto* e = std::get_if<ReadError>(&decoded)) return *e;
   auto& d = std::get<Decoded>(decoded);
   std::string encoding = d.encoding;
+  std::string note = d.note;
   doc::Document document = read_text(std::move(d.text), std::move(path));
   if (encoding == "GB18030" || encoding.starts_with("UTF-16"))
     document.warnings.insert(document.warnings.begin(),
                              {0, fmt::format("文件不是 UTF-8，已按 {} 编码读入并转换", encoding)});
+  if (!note.empty()) document.warnings.insert(document.warnings.begin(), {0, note});
   if (document.tables.empty())
     document.warnings.push_back({0, "文档中没有找到任何能识别的表（表题如“收入支出决算总表”“公开01表”）"});
   return document;

@@ -21,6 +21,9 @@ namespace {
 
 using doc::ColumnRole;
 
+// No real table has this many columns; a longer row is junk and is cut.
+constexpr std::size_t kMaxColumns = 256;
+
 struct GridRow {
   std::vector<std::string_view> cells;  // trimmed
   std::uint32_t line = 0;
@@ -472,6 +475,10 @@ void read_tab_grid(TableDraft& dr, std::vector<doc::Warning>& warnings) {
   for (const auto& g : data) lay.width = std::max(lay.width, width_of(g));
   if (lanci) lay.width = std::max(lay.width, width_of(*lanci));
   if (lay.width == 0) return;
+  if (lay.width > kMaxColumns) {
+    warn(warnings, t.line, fmt::format("{}：有 {} 栏，超过 {} 栏的上限，多出的栏未读入", table_name(t), lay.width, kMaxColumns));
+    lay.width = kMaxColumns;
+  }
   build_blocks(t, lay, header_paths(header, lay.width));
   if (lanci) assign_lanci(t, lanci->cells, lanci->line, warnings);
   std::size_t code_blocks = 0;
@@ -581,11 +588,18 @@ void read_space_grid(TableDraft& dr, std::vector<doc::Warning>& warnings) {
       ++shape.amounts.back();
     }
     (void)has_word;
+    std::size_t total = 0;
+    for (auto& n : shape.amounts) {
+      n = std::min(n, kMaxColumns - std::min(total, kMaxColumns));
+      total += n;
+    }
   } else {
     std::size_t blocks = shape.code ? std::max<std::size_t>(1, count_of(hsq, "代码") + count_of(hsq, "编码")) : 1;
+    blocks = std::min<std::size_t>(blocks, 16);
     std::size_t figs = count_of(hsq, "决算数") + count_of(hsq, "预算数") + count_of(hsq, "金额");
     shape.amounts.assign(blocks, std::max<std::size_t>(1, figs / blocks));
   }
+  if (shape.amounts.size() > 16) shape.amounts.resize(16);  // junk: no table has more blocks
   // Blocks and columns.
   for (std::size_t b = 0; b < shape.amounts.size(); ++b) {
     doc::Block blk;

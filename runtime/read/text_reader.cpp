@@ -11,6 +11,7 @@
 #include <array>
 #include <map>
 #include <optional>
+#include <unordered_map>
 
 namespace gouji::read {
 
@@ -511,26 +512,22 @@ bool is_code_line(std::string_view sq) {
 }
 
 void link_hierarchy(doc::Table& table) {
-  for (std::size_t b = 0; b < table.blocks.size(); ++b) {
-    std::vector<int> coded;  // rows of this block with a code, in order
-    for (std::size_t i = 0; i < table.rows.size(); ++i) {
-      auto& r = table.rows[i];
-      if (r.block != static_cast<int>(b) || r.code.empty()) continue;
-      int best = -1;
-      std::size_t best_len = 0;
-      for (auto it = coded.rbegin(); it != coded.rend(); ++it) {
-        const auto& c = table.rows[static_cast<std::size_t>(*it)].code;
-        if (c.size() < r.code.size() && r.code.starts_with(c) && c.size() > best_len) {
-          best = *it;
-          best_len = c.size();
-        }
+  // Per block, the latest row seen with each code; a row's parent is the row
+  // of its longest proper prefix (201 → 20103 → 2010301).
+  std::vector<std::unordered_map<std::string, int>> latest(table.blocks.size());
+  for (std::size_t i = 0; i < table.rows.size(); ++i) {
+    auto& r = table.rows[i];
+    if (r.code.empty() || r.block < 0 || static_cast<std::size_t>(r.block) >= latest.size()) continue;
+    auto& seen = latest[static_cast<std::size_t>(r.block)];
+    for (std::size_t len = r.code.size() - 1; len >= 1; --len) {
+      auto it = seen.find(r.code.substr(0, len));
+      if (it != seen.end()) {
+        r.parent = it->second;
+        table.rows[static_cast<std::size_t>(it->second)].children.push_back(static_cast<int>(i));
+        break;
       }
-      if (best >= 0) {
-        r.parent = best;
-        table.rows[static_cast<std::size_t>(best)].children.push_back(static_cast<int>(i));
-      }
-      coded.push_back(static_cast<int>(i));
     }
+    seen[r.code] = static_cast<int>(i);
   }
 }
 

@@ -1,0 +1,105 @@
+// Golden JSON per sample: what gouji reads from examples/<sample>.txt must
+// equal tests/read/golden/<sample>.json. The goldens were checked against
+// the sample text by hand (how: tests/read/golden/README.md).
+// To rewrite them after a deliberate change, run test_read with
+// GOUJI_UPDATE_GOLDEN=1, then check the diff against the text again.
+#include "read_helpers.hpp"
+
+#include <cstdlib>
+#include <fstream>
+
+using namespace gouji;
+using namespace gouji::read::test;
+
+namespace {
+
+void check_golden(const std::string& sample) {
+  auto d = load(sample + ".txt");
+  std::string got = read::to_json(d) + "\n";
+  std::string path = std::string(GOUJI_SOURCE_DIR) + "/tests/read/golden/" + sample + ".json";
+  if (const char* up = std::getenv("GOUJI_UPDATE_GOLDEN"); up && std::string(up) == "1") {
+    std::ofstream(path, std::ios::binary) << got;
+    return;
+  }
+  std::string want = slurp(path);
+  REQUIRE_MESSAGE(!want.empty(), "missing golden " << path);
+  if (got == want) return;
+  // Report the first differing line, not a megabyte of JSON.
+  std::size_t i = 0, line = 1;
+  while (i < got.size() && i < want.size() && got[i] == want[i]) {
+    if (got[i] == '\n') ++line;
+    ++i;
+  }
+  auto excerpt = [&](const std::string& s) {
+    std::size_t b = s.rfind('\n', i == 0 ? 0 : i - 1);
+    b = b == std::string::npos ? 0 : b + 1;
+    return s.substr(b, std::min<std::size_t>(200, s.size() - b));
+  };
+  FAIL_CHECK("golden " << sample << ".json differs at line " << line << "\n  golden: " << excerpt(want)
+                       << "\n  now:    " << excerpt(got));
+}
+
+}  // namespace
+
+TEST_CASE("golden JSON: luolong 2023") { check_golden("final-2023-luolong-gov-office"); }
+TEST_CASE("golden JSON: xigong 2023 (space layout)") { check_golden("final-2023-xigong-community-office"); }
+TEST_CASE("golden JSON: luolong 2024") { check_golden("final-2024-luolong-gov-service-center"); }
+TEST_CASE("golden JSON: budget 2025") { check_golden("budget-2025-xigong-gov-office"); }
+
+TEST_CASE("the JSON form round-trips: from_json(to_json(d)) gives the same JSON") {
+  for (const char* s : {"final-2023-luolong-gov-office", "final-2023-xigong-community-office",
+                        "final-2024-luolong-gov-service-center", "budget-2025-xigong-gov-office"}) {
+    CAPTURE(s);
+    auto d = load(std::string(s) + ".txt");
+    std::string j = read::to_json(d);
+    auto back = read::from_json(j, d.path);
+    REQUIRE(std::holds_alternative<doc::Document>(back));
+    const auto& e = std::get<doc::Document>(back);
+    CHECK(read::to_json(e) == j);
+    // Lookups work on the loaded form too.
+    if (!e.find_tables("公开01表").empty()) {
+      const auto& t = table(e, "公开01表");
+      CHECK(t.row_by_hangci(58) != nullptr);
+    }
+  }
+}
+
+TEST_CASE("the JSON loader refuses malformed documents with a message") {
+  auto err = [](std::string_view j) {
+    auto r = read::from_json(j, "bad.json");
+    REQUIRE(std::holds_alternative<read::ReadError>(r));
+    return std::get<read::ReadError>(r).message;
+  };
+  CHECK(err("{").find("不是有效的 JSON") != std::string::npos);
+  CHECK(err("[]").find("对象") != std::string::npos);
+  CHECK(err(R"({"schema_version": 99})").find("99") != std::string::npos);
+  CHECK(err(R"({"schema_version": 1, "tables": [{"title": "t", "blocks": [], "rows": [{"block": 3, "cells": []}]}]})")
+            .find("block 3") != std::string::npos);
+  CHECK(err(R"({"schema_version": 1, "tables": [{"title": "t", "blocks": [{"columns": [{"role": "amount"}]}],
+                "rows": [{"block": 0, "cells": [{"kind": "number", "value": 1.5}]}]}]})")
+            .find("value") != std::string::npos);
+  CHECK(err(R"({"schema_version": 1, "tables": [{"title": "t", "blocks": [{"columns": [{"role": "amount"}]}],
+                "rows": [{"block": 0, "cells": [{"kind": "number", "value": "abc"}]}]}]})")
+            .find("abc") != std::string::npos);
+  CHECK(err(R"({"schema_version": 1, "tables": [{"title": "t", "blocks": [{"columns": [{"role": "amount"}]}],
+                "rows": [{"block": 0, "parent": 7, "cells": [{"kind": "blank"}]}]}]})")
+            .find("parent") != std::string::npos);
+}
+
+TEST_CASE("a minimal hand-written JSON document is accepted") {
+  auto r = read::from_json(R"({"schema_version": 1, "kind": "决算", "year": 2024,
+    "tables": [{"title": "收入支出决算总表", "code": "公开01表",
+      "blocks": [{"name": "支出", "columns": [{"header": ["项目"], "role": "label"},
+                                              {"header": ["行次"], "role": "hangci"},
+                                              {"header": ["金额"], "lanci": 2, "role": "amount"}]}],
+      "rows": [{"block": 0, "label": "本年支出合计", "hangci": 58,
+                "cells": [{"kind": "text", "text": "本年支出合计"}, {"kind": "text", "text": "58"},
+                          {"kind": "number", "value": "1063.13", "places": 2, "text": "1,063.13"}]}]}]})",
+                           "min.json");
+  REQUIRE(std::holds_alternative<doc::Document>(r));
+  const auto& d = std::get<doc::Document>(r);
+  CHECK(d.kind == doc::Kind::final_accounts);
+  const auto& t = table(d, "公开01表");
+  CHECK(lanci_cell(t, *t.row_by_hangci(58), 2).value == num("1063.13"));
+  CHECK(d.sections.size() == 1);  // a root section is supplied
+}
