@@ -950,11 +950,17 @@ std::string closest_name(std::string_view name, const std::vector<std::string>& 
   std::size_t len = count_chars(name);
   std::size_t limit = std::max<std::size_t>(1, len / 3);
   std::string best;
-  std::size_t best_d = limit + 1;
+  std::size_t best_d = limit + 1, best_prefix = 0;
+  auto prefix = [&](const std::string& c) {
+    std::size_t k = 0;
+    while (k < c.size() && k < name.size() && c[k] == name[k]) ++k;
+    return k;
+  };
   for (const std::string& c : candidates) {
     if (c == name) continue;
     std::size_t d = edit_distance(name, c);
-    if (d < best_d) best_d = d, best = c;
+    // Ties go to the longer common beginning (tabel: table, not label).
+    if (d < best_d || (d == best_d && prefix(c) > best_prefix)) best_d = d, best = c, best_prefix = prefix(c);
   }
   return best;
 }
