@@ -153,7 +153,34 @@ int Interp::column_in_block(const Value& col, const doc::Table& t, int block) co
   return -1;
 }
 
-Value Interp::as_number(const Value& v, ast::Span span) {
+Value Interp::cell_of(const Value& v, ast::Span span) {
+  if (v.kind == ValueKind::column) {
+    const doc::Table& t = *v.table;
+    std::vector<const doc::Row*> rows;
+    for (const doc::Row& r : t.rows)
+      if (r.block == v.block) rows.push_back(&r);
+    if (rows.size() == 1) return cell_value(t, *rows[0], v.column);
+    if (rows.empty()) return Value::make_absent(table_name(t) + " " + column_name(t, v.block, v.column) + "没有数据行");
+    fail(table_name(t) + "有 " + std::to_string(rows.size()) + " 行，请指明行（如 t[行 1][栏 N]）：" +
+             column_name(t, v.block, v.column),
+         span);
+  }
+  if (v.kind == ValueKind::row) {
+    const doc::Table& t = *v.table;
+    const auto& cols = t.blocks.at(static_cast<std::size_t>(v.row->block)).columns;
+    std::vector<int> amounts;
+    for (std::size_t i = 0; i < cols.size(); ++i)
+      if (cols[i].role == doc::ColumnRole::amount) amounts.push_back(static_cast<int>(i));
+    if (amounts.size() == 1) return cell_value(t, *v.row, amounts[0]);
+    fail(table_name(t) + " " + row_name(*v.row) + " 行有 " + std::to_string(amounts.size()) +
+             " 个金额栏，请指明栏（如 r[栏 1]）",
+         span);
+  }
+  return v;
+}
+
+Value Interp::as_number(const Value& value, ast::Span span) {
+  Value v = cell_of(value, span);
   switch (v.kind) {
     case ValueKind::number:
     case ValueKind::absent: return v;
@@ -164,28 +191,6 @@ Value Interp::as_number(const Value& v, ast::Span span) {
       n.fields.reset();
       n.flag = false;
       return n;
-    }
-    case ValueKind::column: {
-      const doc::Table& t = *v.table;
-      std::vector<const doc::Row*> rows;
-      for (const doc::Row& r : t.rows)
-        if (r.block == v.block) rows.push_back(&r);
-      if (rows.size() == 1) return cell_value(t, *rows[0], v.column);
-      if (rows.empty()) return Value::make_absent(table_name(t) + " " + column_name(t, v.block, v.column) + "没有数据行");
-      fail(table_name(t) + "有 " + std::to_string(rows.size()) + " 行，请指明行（如 t[行 1][栏 " +
-               (column_name(t, v.block, v.column)) + "]）",
-           span);
-    }
-    case ValueKind::row: {
-      const doc::Table& t = *v.table;
-      const auto& cols = t.blocks.at(static_cast<std::size_t>(v.row->block)).columns;
-      std::vector<int> amounts;
-      for (std::size_t i = 0; i < cols.size(); ++i)
-        if (cols[i].role == doc::ColumnRole::amount) amounts.push_back(static_cast<int>(i));
-      if (amounts.size() == 1) return cell_value(t, *v.row, amounts[0]);
-      fail(table_name(t) + " " + row_name(*v.row) + " 行有 " + std::to_string(amounts.size()) +
-               " 个金额栏，请指明栏（如 r[栏 1]）",
-           span);
     }
     case ValueKind::text: {
       std::string where = v.origins.empty() ? "" : "（" + v.origins[0].describe() + "）";
@@ -568,6 +573,12 @@ Value Interp::eval_compare(const ast::Expr& e, Env& env, Decided* d, const std::
   Value a = eval(*e.args.at(0), env);
   if (a.is_absent()) return a;
   Value b = eval(*e.args.at(1), env);
+  if (b.is_absent()) return b;
+  // A column of a one-row table or a row with one amount column stands for
+  // its cell, which may hold a figure or a text.
+  a = cell_of(a, e.args[0]->span);
+  if (a.is_absent()) return a;
+  b = cell_of(b, e.args[1]->span);
   if (b.is_absent()) return b;
   bool ok = false;
   if (numeric_like(a) && numeric_like(b)) {

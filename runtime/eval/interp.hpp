@@ -55,6 +55,9 @@ class Interp {
   // A number from a value: numbers and matches as they are, a column of a
   // one-row table, a row with one amount column; absent passes through.
   Value as_number(const Value& v, ast::Span span);
+  // The cell a column of a one-row table or a row with one amount column
+  // stands for (a figure or a text); other values as they are.
+  Value cell_of(const Value& v, ast::Span span);
   [[noreturn]] void fail(std::string reason, ast::Span span) const;
   void tick(ast::Span span);
   std::string source_text(ast::Span span) const;

@@ -257,7 +257,7 @@ std::string Interp::fill_message(const ast::Template& t, Env& env) {
       Value v = eval(*e, env);
       if (v.kind == ValueKind::column || v.kind == ValueKind::row) {
         try {
-          v = as_number(v, e->span);
+          v = cell_of(v, e->span);
         } catch (const Fault&) {
           // shown by name
         }

@@ -367,3 +367,18 @@ TEST_CASE("the illustrative pack through the checker evaluates the same") {
   CHECK(r.outcomes[0].location.file == path);
   CHECK(r.score_total == Number::fraction(20, 3));
 }
+
+TEST_CASE("a text cell compares as text; a text cell in arithmetic names the cell") {
+  const char* rules = R"(
+rule 文字.相等 "" { expect table("公开03表")[代码 "201"]["科目名称"] == "一般公共服务支出" }
+rule 文字.算术 "" { expect table("公开03表")[代码 "201"]["科目名称"] × 2 == 2 }
+rule 文字.比大小 "" { expect table("公开03表")[代码 "201"]["科目名称"] > 2 }
+)";
+  auto r = run(rules, fx::sample());
+  REQUIRE(r.outcomes.size() == 3);
+  CHECK(r.outcomes[0].status == Status::pass);
+  CHECK(r.outcomes[1].status == Status::error);
+  CHECK(r.outcomes[1].reason.find("公开03表 201 一般公共服务支出 科目名称") != std::string::npos);
+  CHECK(r.outcomes[2].status == Status::error);
+  CHECK(r.outcomes[2].reason.find("不能用“>”比较文本") != std::string::npos);
+}
