@@ -512,7 +512,7 @@ class Checker {
           TypeRef t = expr(*a);
           if (!bool_ok(t)) {
             const char* kw = e.op == Op::and_ ? "and" : "or";
-            error(a->span, "E-type-condition", {kw, tz(t)}, {kw, te(t)});
+            error(a->span, "E-type-logic", {kw, tz(t)}, {kw, te(t)});
           }
         }
         return T(Type::boolean);
@@ -746,6 +746,7 @@ class Checker {
   // ---------------------------------------------------------------- calls
   TypeRef call(Expr& e) {
     const std::string& n = e.text;
+    if (Local* l = find_local(n)) l->used = true;
     if (find_local(n) || (globals_.count(n) && globals_[n].kind != NameRef::function)) {
       error(e.span, "E-not-callable", {n});
       for (auto& a : e.args) expr(*a);

@@ -96,7 +96,8 @@ void show_line(std::string& out, std::string_view line, std::size_t begin, std::
   for (std::size_t k = first; k < last; ++k) {
     const Glyph& g = gs[k];
     bool tab = g.cp == '\t';
-    bool printable = g.cp >= 0x20 && g.cp != 0x7F;
+    bool invalid = g.cp == 0xFFFD && line.substr(g.offset, g.length) != "\xEF\xBF\xBD";  // not UTF-8
+    bool printable = g.cp >= 0x20 && g.cp != 0x7F && !invalid;
     text += tab ? std::string("\t") : printable ? std::string(line.substr(g.offset, g.length)) : std::string("?");
     std::size_t w = tab ? 1 : printable ? static_cast<std::size_t>(display_width(g.cp)) : 1;
     if (g.offset < begin) {

@@ -9,11 +9,11 @@ namespace gouji::lang {
 const std::vector<MessageText>& message_table() {
   static const std::vector<MessageText> table = {
       // --- encoding ---
-      {"E-encoding-not-utf8", "文件不是 UTF-8 编码（第 {0} 字节起无法按 UTF-8 解读）",
-       "the file is not UTF-8 (bytes from offset {0} are not valid UTF-8)",
+      {"E-encoding-not-utf8", "文件不是 UTF-8 编码（从第 {0} 个字节起无法按 UTF-8 解读）",
+       "the file is not UTF-8 (from byte {0} on)",
        "请把文件另存为 UTF-8 编码；GBK 编码的文件可用 iconv -f GBK -t UTF-8 转换",
        "save the file as UTF-8; a GBK file can be converted with iconv -f GBK -t UTF-8"},
-      {"E-encoding-binary", "文件含有空字节（第 {0} 字节），不是文本文件", "the file contains a NUL byte (offset {0}); it is not a text file",
+      {"E-encoding-binary", "文件含有空字节（第 {0} 个字节），不是文本文件", "the file contains a NUL byte (byte {0}); it is not a text file",
        "", ""},
       // --- syntax ---
       {"E-syntax-expected-expr", "此处应为表达式", "expected an expression",
@@ -24,8 +24,8 @@ const std::vector<MessageText>& message_table() {
        "", ""},
       {"E-syntax-missing-brace", "缺少 '{0}'（对应第 {1} 行第 {2} 列的 '{3}'）", "missing '{0}' (to match the '{3}' at line {1}, column {2})",
        "规则体、for 的语句块都要用 { } 括起来，并且成对出现", "rule bodies and for blocks are enclosed in { } which must pair up"},
-      {"E-syntax-unclosed-string", "文字没有结束：缺少 {0}（对应第 {1} 行第 {2} 列的 {3}）",
-       "unterminated text: missing {0} (to match the {3} at line {1}, column {2})",
+      {"E-syntax-unclosed-string", "文字没有结束：缺少 '{0}'（对应第 {1} 行第 {2} 列的 '{3}'）",
+       "unterminated text: missing '{0}' (to match the '{3}' at line {1}, column {2})",
        "文字必须写在一行之内；要在文字中换行请写 \\n", "a text must fit on one line; write \\n for a line break"},
       {"E-syntax-expected-member", "'.' 之后应为栏名", "expected a column name after '.'", "", ""},
       {"E-syntax-expected-operand", "运算符之后缺少运算对象", "expected an operand after the operator", "", ""},
@@ -127,6 +127,8 @@ const std::vector<MessageText>& message_table() {
       {"H-text-number", "文本不能当作数值；表中的数字请用单元格（如 t[栏 1]）", "a text is not a number; take figures from cells (e.g. t[栏 1])", "", ""},
       {"E-type-concat", "文字只能与数值或文字相连，这里是{0}", "only numbers and texts can be joined to a text, not a {0}", "", ""},
       {"E-type-condition", "{0} 之后应为条件（真假值），这里是{1}", "{0} needs a condition (true or false), not a {1}",
+       "条件是比较（a ≈ b、a > 0）或真假值", "a condition is a comparison (a ≈ b, a > 0) or a boolean"},
+      {"E-type-logic", "'{0}' 两边应为条件（真假值），这里是{1}", "both sides of '{0}' should be conditions (true or false), not a {1}",
        "条件是比较（a ≈ b、a > 0）或真假值", "a condition is a comparison (a ≈ b, a > 0) or a boolean"},
       {"E-type-compare", "不能比较{0}和{1}", "cannot compare a {0} with a {1}", "", ""},
       {"H-compare-text", "科目代码、名称是文本：与文本比较，如 code(r) == \"201\"", "codes and labels are texts: compare them with texts, e.g. code(r) == \"201\"", "", ""},

@@ -832,10 +832,10 @@ bool check_encoding(const SourceSet& sources, std::uint32_t file, std::vector<Di
   if (bad == std::string_view::npos && nul == std::string_view::npos) return true;
   if (bad != std::string_view::npos && (nul == std::string_view::npos || bad < nul)) {
     auto sp = ast::Span{file, static_cast<std::uint32_t>(bad), static_cast<std::uint32_t>(bad + 1)};
-    diags.push_back(make_diag(DiagSeverity::error, sp, "E-encoding-not-utf8", {std::to_string(bad)}));
+    diags.push_back(make_diag(DiagSeverity::error, sp, "E-encoding-not-utf8", {std::to_string(bad + 1)}));
   } else {
     auto sp = ast::Span{file, static_cast<std::uint32_t>(nul), static_cast<std::uint32_t>(nul + 1)};
-    diags.push_back(make_diag(DiagSeverity::error, sp, "E-encoding-binary", {std::to_string(nul)}));
+    diags.push_back(make_diag(DiagSeverity::error, sp, "E-encoding-binary", {std::to_string(nul + 1)}));
   }
   return false;
 }
