@@ -60,9 +60,10 @@ struct Glyph {
   char32_t cp;
 };
 
-std::vector<Glyph> glyphs(std::string_view line) {
+// The code points of line[from, to) (offsets relative to the line).
+std::vector<Glyph> glyphs(std::string_view line, std::size_t from, std::size_t to) {
   std::vector<Glyph> out;
-  for (std::size_t i = 0; i < line.size();) {
+  for (std::size_t i = from; i < to;) {
     char32_t cp;
     std::size_t n = decode_utf8(line, i, cp);
     out.push_back({i, n, cp});
@@ -71,24 +72,31 @@ std::vector<Glyph> glyphs(std::string_view line) {
   return out;
 }
 
+// Moves back from byte `p` over up to `chars` code points of `s`.
+std::size_t back_chars(std::string_view s, std::size_t p, std::size_t chars) {
+  while (p > 0 && chars > 0) {
+    --p;
+    while (p > 0 && (static_cast<unsigned char>(s[p]) & 0xC0) == 0x80) --p;
+    --chars;
+  }
+  return p;
+}
+
 // The source line and a caret line under [begin, end) (byte offsets in the
 // line). Long lines are cut to a window around the caret.
 void show_line(std::string& out, std::string_view line, std::size_t begin, std::size_t end) {
   constexpr std::size_t kBefore = 60, kWindow = 160;
-  auto gs = glyphs(line);
-  std::size_t first = 0, last = gs.size();
-  std::size_t caret_glyph = gs.size();
-  for (std::size_t k = 0; k < gs.size(); ++k)
-    if (gs[k].offset >= begin) {
-      caret_glyph = k;
-      break;
-    }
-  if (gs.size() > kWindow) {
-    first = caret_glyph > kBefore ? caret_glyph - kBefore : 0;
-    last = std::min(gs.size(), first + kWindow);
-  }
+  // Decode only a window around the caret: a line may be 50 MB long.
+  begin = std::min(begin, line.size());
+  bool whole = line.size() <= 4 * kWindow && count_chars(line) <= kWindow;
+  std::size_t from = whole ? 0 : back_chars(line, begin, kBefore);
+  std::size_t to = whole ? line.size() : std::min(line.size(), begin + 4 * kWindow);
+  while (to < line.size() && (static_cast<unsigned char>(line[to]) & 0xC0) == 0x80) ++to;
+  auto gs = glyphs(line, from, to);
+  std::size_t first = 0, last = std::min(gs.size(), kWindow);
+  bool cut_left = from > 0, cut_right = to < line.size() || gs.size() > kWindow;
   std::string text = "  ", caret = "  ";
-  if (first > 0) {
+  if (cut_left) {
     text += "…";
     caret += " ";
   }
@@ -106,7 +114,7 @@ void show_line(std::string& out, std::string_view line, std::size_t begin, std::
       for (std::size_t i = 0; i < std::max<std::size_t>(w, 1); ++i) caret += placed ? '~' : '^', placed = true;
     }
   }
-  if (last < gs.size()) text += "…";
+  if (cut_right) text += "…";
   if (!placed) caret += '^';  // the span is at the end of the line (or empty)
   out += text;
   out += '\n';

@@ -76,6 +76,8 @@ const std::vector<MessageText>& message_table() {
       {"E-syntax-expected-weight", "此处应为 'weight'（权重）", "expected 'weight'", "评分的写法：score 名称 weight 权重 = 表达式",
        "a score is: score name weight w = expression"},
       {"E-syntax-too-deep", "嵌套太深（超过 {0} 层）", "nested too deeply (more than {0} levels)", "把算式拆成几个 let", "split the formula into several lets"},
+      {"E-syntax-too-long", "这一条声明太长（超过 {0} 个运算、参数或语句）", "this declaration is too long (more than {0} operators, arguments or statements)",
+       "把它拆成几条规则或几个 let", "split it into several rules or lets"},
       {"E-syntax-expected-decl", "此处应为声明（rule、let、fn、param、score、import、pack、unit、tolerance）",
        "expected a declaration (rule, let, fn, param, score, import, pack, unit, tolerance)", "", ""},
       {"E-syntax-stmt-outside-rule", "'{0}' 只能写在规则的 { } 之内", "'{0}' can only appear inside a rule's { }", "", ""},

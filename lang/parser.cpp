@@ -74,6 +74,7 @@ struct ParseState {
   const char* base = nullptr;          // start of the file's text
   std::vector<std::uint32_t> openers;  // offsets of the open brackets/quotes
   int depth = 0;                       // nesting of expressions and blocks
+  int items = 0;                       // operators, arguments, elements, suffixes in this declaration
 };
 
 template <typename In>
@@ -87,6 +88,14 @@ struct control : pegtl::must_if<error_table>::control<Rule> {
   static constexpr bool brackets = std::is_base_of_v<g::bracketed, Rule>;
   static constexpr bool nests = std::is_base_of_v<g::expression, Rule> || std::is_same_v<Rule, g::neg_expr> ||
                                 std::is_same_v<Rule, g::not_op> || std::is_base_of_v<g::block, Rule>;
+  // Each of these adds a node to a chain or a list: their number bounds the
+  // size and the depth of the AST of one declaration (a + a + … is a left-deep tree).
+  static constexpr bool counted =
+      std::is_same_v<Rule, g::op_add> || std::is_same_v<Rule, g::op_sub> || std::is_same_v<Rule, g::op_mul> ||
+      std::is_same_v<Rule, g::op_div> || std::is_same_v<Rule, g::kw_and> || std::is_same_v<Rule, g::kw_or> ||
+      std::is_same_v<Rule, g::arg> || std::is_same_v<Rule, g::list_item> || std::is_same_v<Rule, g::index_suffix> ||
+      std::is_same_v<Rule, g::member_suffix> || std::is_same_v<Rule, g::let_stmt> || std::is_same_v<Rule, g::for_stmt> ||
+      std::is_same_v<Rule, g::expect_stmt> || std::is_same_v<Rule, g::when_stmt>;
 
   template <typename In>
   static void start(const In& in, ParseState& ps) {
@@ -96,8 +105,11 @@ struct control : pegtl::must_if<error_table>::control<Rule> {
     }
   }
   template <typename In>
-  static void success(const In&, ParseState& ps) {
+  static void success(const In& in, ParseState& ps) {
     leave(ps);
+    if constexpr (counted) {
+      if (++ps.items > kMaxItems) throw pegtl::parse_error("E-syntax-too-long", in);
+    }
   }
   template <typename In>
   static void failure(const In& in, ParseState& ps) {
@@ -338,6 +350,7 @@ class Builder {
       return;
     }
     if (code == "E-syntax-too-deep") return error(span(pos, token_end(text_, pos)), code, {std::to_string(kMaxNesting)});
+    if (code == "E-syntax-too-long") return error(span(prev, prev), code, {std::to_string(kMaxItems)});
     error(at_token, code);
   }
 
@@ -616,10 +629,10 @@ class Builder {
     if (skip_blanks(text_.substr(0, close), open + 1) >= close) return error(span(open, close + 1), "E-template-empty-hole");
     // In a "…" message a hole writes its texts as \"…\": parse a copy of
     // the file where each \" is a quote and a blank, so offsets stay the same.
-    std::string patched;
     std::string_view saved = text_;
     if (text_.substr(open, close - open).find('\\') != std::string_view::npos) {
-      patched.assign(text_);
+      if (scratch_.empty()) scratch_.assign(text_);  // one copy per file, patched and restored per hole
+      std::string& patched = scratch_;
       bool in_string = false;
       for (std::size_t i = open + 1; i + 1 < close; ++i)
         if (patched[i] == '\\' && patched[i + 1] == '"') {
@@ -635,17 +648,22 @@ class Builder {
     auto root = run<g::hole>(open + 1, close, stop, ok);
     if (!root || root->children.empty()) t.parts.emplace_back(std::string());
     else t.parts.emplace_back(expr(*root->children[0]));
+    if (text_.data() != saved.data()) scratch_.replace(open, close - open, saved.substr(open, close - open));
     text_ = saved;
   }
 
   // --- statements --------------------------------------------------------
-  std::vector<ast::Stmt> stmts(const Node& block, std::size_t from) {
+  std::vector<ast::Stmt> stmts(const Node& block, std::size_t from, int depth = 0) {
     std::vector<ast::Stmt> out;
     for (std::size_t i = from; i < block.children.size(); ++i) {
       const Node& s = *block.children[i];
       ast::Stmt st = stmt(s);
       if (st.kind == ast::StmtKind::for_ && !st.braced) {
-        st.body = stmts(block, i + 1);  // ranges over the rest of the block
+        if (depth >= kMaxNesting) {  // each brace-less for nests the rest of the block once more
+          error(st.span, "E-syntax-too-deep", {std::to_string(kMaxNesting)});
+          break;
+        }
+        st.body = stmts(block, i + 1, depth + 1);  // ranges over the rest of the block
         out.push_back(std::move(st));
         break;
       }
@@ -823,6 +841,7 @@ class Builder {
   std::uint32_t file_;
   std::string_view text_;
   std::vector<Diagnostic>& diags_;
+  std::string scratch_;  // a copy of the text for holes that write \" (see hole())
 };
 
 bool check_encoding(const SourceSet& sources, std::uint32_t file, std::vector<Diagnostic>& diags) {

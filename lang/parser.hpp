@@ -12,6 +12,7 @@ namespace gouji::lang {
 // Limits that keep the parser's recursion bounded whatever the input.
 inline constexpr int kMaxNesting = 64;        // nested expressions / blocks
 inline constexpr int kMaxErrorsPerFile = 25;  // then "too many errors"
+inline constexpr int kMaxItems = 5000;        // operators, arguments, elements, statements per declaration
 
 // Parses one file of `sources`. Syntax errors are appended to `diags`; the
 // module holds every declaration that parsed (the parser resynchronises at
