@@ -38,7 +38,8 @@ expect_run div-zero-next-rule 1 "文件中没有公开99表" check --pack "$data
 # JSON
 expect_run json 1 '"status": "ERROR"' check --pack "$data/cli_error.gj" --format json "$doc"
 # Usage and rule-file errors: exit 2.
-expect_run no-pack 2 "没有给出规则包" check "$doc"
+# (Without --pack a built-in pack is chosen per document: tested with the packs.)
+expect_run no-documents 2 "没有给出要检查的文件" check --pack "$data/cli_warning.gj"
 expect_run bad-pack 2 "未检查任何文件" check --pack "$data/cli_bad.gj" "$doc"
 expect_run unknown-param 2 "规则包没有参数“月”" check --pack "$data/cli_warning.gj" --param 月=1 "$doc"
 expect_run dir-ambiguous 2 "不知道哪个是规则包的主文件" check --pack "$data" "$doc"
