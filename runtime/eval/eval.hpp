@@ -26,11 +26,24 @@ struct Program;
 
 namespace gouji::eval {
 
+// What a run read of the document (for gouji test --mutate / --coverage).
+// Filled only when Options::access is set; the evaluator only appends.
+struct AccessLog {
+  std::vector<const doc::Cell*> cells;  // every table cell a rule read (repeats allowed)
+  struct TextFigure {
+    const doc::Paragraph* paragraph = nullptr;
+    std::size_t begin = 0, end = 0;  // byte range of the figure in paragraph->text
+    std::uint32_t line = 0;          // its source line
+  };
+  std::vector<TextFigure> text;  // every narrative amount / percentage a text pattern captured
+};
+
 struct Options {
   std::map<std::string, std::string> params;  // --param name=value overrides
   std::uint64_t max_steps = 1'000'000;        // expression steps per rule
   int max_depth = 64;                         // user function call depth
   int amount_places = 2;  // decimals figures of the pack's unit are rounded to (万元/元: 0.01)
+  AccessLog* access = nullptr;  // when set, the figures read are logged here (testing tools)
 };
 
 // A place in a rule file, resolved to characters (not bytes).

@@ -101,6 +101,7 @@ Value Interp::cell_value(const doc::Table& t, const doc::Row& r, int ci) {
     return Value::make_absent(table_name(t) + " " + row_name(r) + " 行在" + column_name(t, r.block, ci) +
                               "没有单元格");
   const doc::Cell& c = r.cells[static_cast<std::size_t>(ci)];
+  if (opt.access) opt.access->cells.push_back(&c);
   Origin o{table_name(t), row_name(r), column_name(t, r.block, ci), c.line ? c.line : r.line, c.text};
   Value v;
   switch (c.kind) {

@@ -260,6 +260,7 @@ List Interp::find_text(const doc::Section* section, std::string_view pattern, bo
             }
           }
           f.places = places;
+          if (opt.access) opt.access->text.push_back({para, orig(c.begin), orig(c.end), line});
         }
         f.origins.push_back(Origin{where, "", "", line, printed});
         if (!have_number && f.kind == ValueKind::number) {
