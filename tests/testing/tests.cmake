@@ -1,0 +1,6 @@
+# The built-in packs' tests (stdlib/tests/*.gjt), run from the source tree so
+# that they read the current packs and the samples in examples/. CI reads the
+# closing line "N passed, N failed".
+add_test(NAME testing.stdlib COMMAND $<TARGET_FILE:gouji> test stdlib/tests WORKING_DIRECTORY ${PROJECT_SOURCE_DIR})
+# The same tests embedded in the binary (no argument), from the source root.
+add_test(NAME testing.builtin COMMAND $<TARGET_FILE:gouji> test WORKING_DIRECTORY ${PROJECT_SOURCE_DIR})
