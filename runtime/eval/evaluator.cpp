@@ -203,6 +203,10 @@ Value Interp::as_number(const Value& value, ast::Span span) {
 
 // ---------------------------------------------------------------- globals
 
+}  // namespace gouji::eval::detail
+
+namespace gouji::eval {
+
 Value parse_param_value(std::string_view text) {
   std::string s = doc::normalize(text);
   if (s == "true" || s == "真") return Value::make_bool(true);
@@ -217,6 +221,10 @@ Value parse_param_value(std::string_view text) {
   if (auto n = Number::parse_decimal(s)) return Value::exact(*n);
   return Value::make_text(std::string(text));
 }
+
+}  // namespace gouji::eval
+
+namespace gouji::eval::detail {
 
 Value Interp::param_value(const ast::Param& p) {
   auto it = opt.params.find(p.name);
