@@ -4,3 +4,5 @@
 add_test(NAME testing.stdlib COMMAND $<TARGET_FILE:gouji> test stdlib/tests WORKING_DIRECTORY ${PROJECT_SOURCE_DIR})
 # The same tests embedded in the binary (no argument), from the source root.
 add_test(NAME testing.builtin COMMAND $<TARGET_FILE:gouji> test WORKING_DIRECTORY ${PROJECT_SOURCE_DIR})
+# The command line: closing line, exit codes, --filter, --format json, --update (refused in CI).
+add_test(NAME testing.cli COMMAND sh ${CMAKE_CURRENT_LIST_DIR}/cli_test.sh $<TARGET_FILE:gouji> ${PROJECT_SOURCE_DIR})

@@ -1,0 +1,47 @@
+#!/bin/sh
+# gouji test on the command line: closing line, exit codes, --update refused
+# in CI, a malformed test file reported with file:line, --filter, --format json.
+# Usage: cli_test.sh GOUJI SOURCE_DIR
+set -u
+G="$1"; SRC="$2"
+T=$(mktemp -d); trap 'rm -rf "$T"' EXIT
+fail() { echo "FAIL: $*"; exit 1; }
+
+cp "$SRC/stdlib/tests/final-2023-inline.gjt" "$T/ok.gjt"
+sed -i "s#^规则包 .*#规则包 $SRC/stdlib/final-2023.gj#" "$T/ok.gjt"
+
+out=$("$G" test "$T/ok.gjt"); rc=$?
+[ $rc -eq 0 ] || fail "passing tests exit $rc"
+[ "$(echo "$out" | tail -1)" = "3 passed, 0 failed" ] || fail "closing line: $out"
+
+# A wrong expectation: exit 1, the case named with file:line, expected and actual.
+sed 's/期望 表内.三公车辆小计 通过/期望 表内.三公车辆小计 不通过/' "$T/ok.gjt" > "$T/wrong.gjt"
+out=$("$G" test "$T/wrong.gjt"); rc=$?
+[ $rc -eq 1 ] || fail "failing tests exit $rc"
+echo "$out" | grep -q "wrong.gjt:4 案例“三公表各数相符”：表内.三公车辆小计：期望 不通过，实际 通过" || fail "failure line: $out"
+[ "$(echo "$out" | tail -1)" = "1 passed, 2 failed" ] || fail "closing line: $(echo "$out" | tail -1)"
+
+# --filter selects cases.
+out=$("$G" test "$T/wrong.gjt" --filter 支出表); rc=$?
+[ $rc -eq 0 ] && [ "$(echo "$out" | tail -1)" = "1 passed, 0 failed" ] || fail "filter: $out"
+
+# --format json
+"$G" test "$T/wrong.gjt" --format json | grep -q '"failed": 2' || fail "json"
+
+# A malformed test file: file:line, exit 2, counted as failed.
+printf '案例 坏\n文件 x.txt\n期望 R 也许\n' > "$T/bad.gjt"
+out=$("$G" test "$T/bad.gjt" 2>&1); rc=$?
+[ $rc -eq 2 ] || fail "malformed exit $rc"
+echo "$out" | grep -q "bad.gjt:3:" || fail "malformed message: $out"
+[ "$(echo "$out" | tail -1)" = "0 passed, 1 failed" ] || fail "malformed closing: $out"
+
+# A missing path.
+"$G" test "$T/none.gjt" >/dev/null 2>&1; [ $? -eq 2 ] || fail "missing file"
+
+# --update refused in CI; outside CI it rewrites the expectation.
+CI=1 "$G" test --update "$T/wrong.gjt" >/dev/null 2>&1; [ $? -eq 2 ] || fail "--update ran with CI set"
+grep -q "期望 表内.三公车辆小计 不通过" "$T/wrong.gjt" || fail "--update under CI changed the file"
+env -u CI "$G" test --update "$T/wrong.gjt" >/dev/null 2>&1 || fail "--update failed"
+[ "$(grep -c '期望 表内.三公车辆小计 通过' "$T/wrong.gjt")" = 2 ] || fail "--update did not rewrite"
+out=$("$G" test "$T/wrong.gjt"); [ $? -eq 0 ] || fail "updated file does not pass: $out"
+echo "ok"

@@ -1,0 +1,136 @@
+// The .gjt test-file parser: keywords in Chinese and English, inline
+// documents, expectations with instance conditions and values, and errors
+// with their line.
+#include "runtime/testing/gjt.hpp"
+
+#include <doctest/doctest.h>
+
+using namespace gouji;
+using testing::parse_test_file;
+
+TEST_CASE("a case with a pack, a document path, parameters and expectations") {
+  auto f = parse_test_file(
+      "# 注释\n"
+      "规则包 ../final-2023.gj\n"
+      "参数 行次.收入总计 = 31\n"
+      "\n"
+      "案例 三公合计写错\n"
+      "文件 样例.txt\n"
+      "期望 表内.三公合计 不通过 左 5.41 右 5.31 差 0.10   # 手算\n"
+      "期望 表内.科目层级 [t = 公开03表, r = 201] 通过\n"
+      "期望 说明.收入合计 出错 消息含 \"找不到\"\n"
+      "其余 通过\n",
+      "t.gjt");
+  REQUIRE(f.errors.empty());
+  REQUIRE(f.cases.size() == 1);
+  const auto& c = f.cases[0];
+  CHECK(c.name == "三公合计写错");
+  CHECK(c.line == 5);
+  CHECK(c.pack == "../final-2023.gj");
+  REQUIRE(c.params.size() == 1);
+  CHECK(c.params[0] == std::pair<std::string, std::string>{"行次.收入总计", "31"});
+  CHECK(c.document.path == "样例.txt");
+  REQUIRE(c.expectations.size() == 3);
+  CHECK(c.expectations[0].status == eval::Status::fail);
+  CHECK(*c.expectations[0].left == *Number::parse_decimal("5.41"));
+  CHECK(*c.expectations[0].difference == *Number::parse_decimal("0.1"));
+  CHECK(c.expectations[0].comment == "   # 手算");
+  CHECK(c.expectations[1].bindings.size() == 2);
+  CHECK(c.expectations[1].bindings[1] == std::pair<std::string, std::string>{"r", "201"});
+  CHECK(c.expectations[2].status == eval::Status::error);
+  CHECK(c.expectations[2].message_contains == "找不到");
+  CHECK(c.others_pass);
+}
+
+TEST_CASE("English keywords, a colon after a keyword, and Chinese brackets") {
+  auto f = parse_test_file(
+      "pack: builtin:final-2023.gj\n"
+      "case \"first\"\n"
+      "document: a.txt\n"
+      "expect R.x 【r = 201，c = 栏1】 N/A\n"
+      "expect R.y PASS\n",
+      "e.gjt");
+  REQUIRE(f.errors.empty());
+  CHECK(f.cases[0].pack == "builtin:final-2023.gj");
+  CHECK(f.cases[0].name == "first");
+  CHECK(f.cases[0].expectations[0].status == eval::Status::not_applicable);
+  CHECK(f.cases[0].expectations[0].bindings.size() == 2);
+  CHECK(f.cases[0].expectations[1].english);
+}
+
+TEST_CASE("an inline document keeps its lines verbatim and the test file's line numbers") {
+  auto f = parse_test_file(
+      "案例 内嵌\n"
+      "文件 内嵌\n"
+      "a\tb\n"
+      "  c\n"
+      "结束\n"
+      "期望 R 通过\n",
+      "i.gjt");
+  REQUIRE(f.errors.empty());
+  const auto& d = f.cases[0].document;
+  REQUIRE(d.inline_text);
+  // Two blank lines in front: "a\tb" is line 3 of the test file and of the document.
+  CHECK(*d.inline_text == "\n\na\tb\n  c\n");
+  CHECK(f.cases[0].last_line == 6);
+}
+
+TEST_CASE("settings before the first case are defaults; a case may override them") {
+  auto f = parse_test_file(
+      "规则包 a.gj\n文件 x.txt\n参数 p = 1\n"
+      "案例 一\n期望 R 通过\n"
+      "案例 二\n规则包 b.gj\n参数 p = 2\n期望 R 通过\n",
+      "d.gjt");
+  REQUIRE(f.errors.empty());
+  CHECK(f.cases[0].pack == "a.gj");
+  CHECK(f.cases[1].pack == "b.gj");
+  CHECK(f.cases[1].document.path == "x.txt");
+  CHECK(f.cases[0].params[0].second == "1");
+  CHECK(f.cases[1].params[0].second == "2");
+  CHECK(f.cases[0].last_line == 5);
+}
+
+TEST_CASE("malformed lines are reported with their line") {
+  auto f = parse_test_file(
+      "案例 坏\n"
+      "文件 x.txt\n"
+      "期望 R 可能通过\n"
+      "期望 R\n"
+      "期望 R 通过 差 很多\n"
+      "随便写写\n"
+      "期望 R [r 201] 通过\n"
+      "期望 R 通过 消息含 \"没有结束\n"
+      "期望 R 通过\n",
+      "bad.gjt");
+  REQUIRE(f.errors.size() == 6);
+  CHECK(f.errors[0].line == 3);
+  CHECK(f.errors[0].message.find("可能通过") != std::string::npos);
+  CHECK(f.errors[1].line == 4);
+  CHECK(f.errors[2].line == 5);
+  CHECK(f.errors[3].line == 6);
+  CHECK(f.errors[4].line == 7);
+  CHECK(f.errors[5].line == 8);
+}
+
+TEST_CASE("a case needs a document and an expectation; an inline document needs its end") {
+  auto f = parse_test_file("案例 空\n", "e.gjt");
+  CHECK(f.errors.size() == 2);
+  auto g = parse_test_file("案例 a\n文件 内嵌\nx\n", "e.gjt");
+  REQUIRE(!g.errors.empty());
+  CHECK(g.errors[0].line == 2);
+  auto h = parse_test_file("", "e.gjt");
+  CHECK(h.errors.size() == 1);
+  auto dup = parse_test_file("文件 a\n案例 同名\n其余 通过\n案例 同名\n其余 通过\n", "e.gjt");
+  REQUIRE(dup.errors.size() == 1);
+  CHECK(dup.errors[0].line == 4);
+}
+
+TEST_CASE("format_expectation writes a line back in its own layout") {
+  auto f = parse_test_file("案例 a\n文件 x\n  期望 R.x [r = 201] 不通过 差 0.10  # 注\n", "f.gjt");
+  REQUIRE(f.errors.empty());
+  auto e = f.cases[0].expectations[0];
+  CHECK(testing::format_expectation(e) == "  期望 R.x [r = 201] 不通过 差 0.1  # 注");
+  e.status = eval::Status::pass;
+  e.difference.reset();
+  CHECK(testing::format_expectation(e) == "  期望 R.x [r = 201] 通过  # 注");
+}
