@@ -44,4 +44,14 @@ grep -q "期望 表内.三公车辆小计 不通过" "$T/wrong.gjt" || fail "--u
 env -u CI "$G" test --update "$T/wrong.gjt" >/dev/null 2>&1 || fail "--update failed"
 [ "$(grep -c '期望 表内.三公车辆小计 通过' "$T/wrong.gjt")" = 2 ] || fail "--update did not rewrite"
 out=$("$G" test "$T/wrong.gjt"); [ $? -eq 0 ] || fail "updated file does not pass: $out"
+
+# gouji diff: a changed parameter default and the outcome it changes on a test's document.
+sed 's/^param 行次.收入总计 = 31 /param 行次.收入总计 = 30 /' "$SRC/stdlib/final-2023.gj" > "$T/new.gj"
+cp "$SRC/stdlib/performance.gj" "$T/"
+out=$("$G" diff "$SRC/stdlib/final-2023.gj" "$T/new.gj" --tests "$SRC/stdlib/tests/final-2023-samples.gjt"); rc=$?
+[ $rc -eq 1 ] || fail "diff exit $rc"
+echo "$out" | grep -q "参数 行次.收入总计：31 → 30" || fail "diff param: $out"
+echo "$out" | grep -q "说明.收支总计：通过 → " || fail "diff outcomes: $out"
+out=$("$G" diff "$SRC/stdlib/final-2023.gj" "$SRC/stdlib/final-2023.gj" --tests "$SRC/stdlib/tests/final-2023-samples.gjt"); rc=$?
+[ $rc -eq 0 ] || fail "diff of a pack with itself exit $rc: $out"
 echo "ok"
