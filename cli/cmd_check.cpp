@@ -7,6 +7,7 @@
 // or rule-file error; 3 a document could not be read (the others are still
 // checked and reported).
 #include "cli/command.hpp"
+#include "cli/packs.hpp"
 #include "lang/checker.hpp"
 #include "runtime/eval/eval.hpp"
 #include "runtime/read/read.hpp"
@@ -20,6 +21,7 @@
 #include <fstream>
 #include <map>
 #include <memory>
+#include <optional>
 #include <sstream>
 #include <string>
 #include <vector>
@@ -212,46 +214,35 @@ bool has_findings(const eval::Report& r, int threshold) {
   return false;
 }
 
-int run_check(const CheckOptions& opt) {
-  lang::Lang lang = global().lang == "en" ? lang::Lang::en : lang::Lang::zh;
-  if (opt.pack.empty()) {
-    err("gouji check：没有给出规则包。请用 --pack 指定规则文件或目录，例如：\n"
-        "  gouji check --pack examples/illustrative.gj 文件.txt\n"
-        "（按文件自动选择内置规则包将在以后的版本中提供。）\n");
-    return exit_usage;
-  }
-  if (opt.documents.empty()) {
-    err("gouji check：没有给出要检查的文件\n");
-    return exit_usage;
-  }
-  int threshold = opt.fail_on == "info" ? 2 : opt.fail_on == "warning" ? 1 : 0;
+// A checked pack ready to run, or the exit status that says why not.
+struct LoadedPack {
+  std::unique_ptr<lang::Program> program;
+  std::string root;   // the pack's root file ("builtin:…" for a built-in pack)
+  eval::Options options;
+};
 
-  std::string root, why;
-  if (!pack_root(opt.pack, root, why)) {
-    err("gouji check：" + why + "\n");
-    return exit_usage;
-  }
-  std::string text;
-  if (!read_all(root, text)) {
-    err(fmt::format("gouji check：无法读取规则文件“{}”\n", root));
-    return exit_usage;
-  }
-  lang::CheckResult checked = lang::check_pack(root, std::move(text), lang::filesystem_loader());
+// Parses and checks a pack, prints its diagnostics, and resolves --param
+// against its parameters. Returns nullopt (with `status` set) on an error.
+std::optional<LoadedPack> load_pack(const std::string& root, std::string text, const CheckOptions& opt,
+                                    int& status) {
+  lang::Lang lang = global().lang == "en" ? lang::Lang::en : lang::Lang::zh;
+  lang::CheckResult checked = lang::check_pack(root, std::move(text), pack_loader());
   if (!checked.diagnostics.empty()) err(lang::render_all(checked.diagnostics, checked.program->sources, lang));
   if (!checked.ok()) {
     err(fmt::format("gouji check：规则包“{}”有错误，未检查任何文件\n", root));
-    return exit_usage;
+    status = exit_usage;
+    return std::nullopt;
   }
-  const lang::Program& program = *checked.program;
-
-  eval::Options eo;
-  eo.max_steps = opt.max_steps;
-  eo.max_depth = opt.max_depth;
+  LoadedPack pack{std::move(checked.program), root, {}};
+  const lang::Program& program = *pack.program;
+  pack.options.max_steps = opt.max_steps;
+  pack.options.max_depth = opt.max_depth;
   for (const std::string& p : opt.params) {
     auto eq = p.find('=');
     if (eq == std::string::npos || eq == 0) {
       err(fmt::format("gouji check：--param 应写成 名称=值，这里是“{}”\n", p));
-      return exit_usage;
+      status = exit_usage;
+      return std::nullopt;
     }
     std::string name = p.substr(0, eq);
     bool known = std::any_of(program.params.begin(), program.params.end(),
@@ -259,19 +250,80 @@ int run_check(const CheckOptions& opt) {
     if (!known) {
       std::string names;
       for (const ast::Param* x : program.params) names += (names.empty() ? "" : "、") + x->name;
-      err(fmt::format("gouji check：规则包没有参数“{}”{}\n", name,
+      err(fmt::format("gouji check：规则包“{}”没有参数“{}”{}\n", root, name,
                       names.empty() ? std::string("（它没有任何参数）") : "；可用的参数：" + names));
+      status = exit_usage;
+      return std::nullopt;
+    }
+    pack.options.params[name] = p.substr(eq + 1);
+  }
+  return pack;
+}
+
+// The documents named on the command line: files as given, folders walked
+// for *.txt and *.json (sorted, so the order is the same on every machine).
+std::vector<std::string> expand_documents(const std::vector<std::string>& args) {
+  namespace fs = std::filesystem;
+  std::vector<std::string> out;
+  for (const std::string& a : args) {
+    std::error_code ec;
+    if (!fs::is_directory(a, ec)) {
+      out.push_back(a);
+      continue;
+    }
+    std::vector<std::string> found;
+    for (fs::recursive_directory_iterator it(a, ec), end; !ec && it != end; it.increment(ec)) {
+      if (!it->is_regular_file(ec)) continue;
+      std::string ext = it->path().extension().string();
+      if (ext == ".txt" || ext == ".json") found.push_back(it->path().generic_string());
+    }
+    std::sort(found.begin(), found.end());
+    out.insert(out.end(), found.begin(), found.end());
+  }
+  return out;
+}
+
+int run_check(const CheckOptions& opt) {
+  if (opt.documents.empty()) {
+    err("gouji check：没有给出要检查的文件\n");
+    return exit_usage;
+  }
+  std::vector<std::string> documents = expand_documents(opt.documents);
+  if (documents.empty()) {
+    err("gouji check：所给目录中没有 .txt 或 .json 文件\n");
+    return exit_usage;
+  }
+  int threshold = opt.fail_on == "info" ? 2 : opt.fail_on == "warning" ? 1 : 0;
+  int status = exit_ok;
+
+  // --pack: one pack for every document; otherwise the built-in pack that
+  // fits each document, each loaded once.
+  std::optional<LoadedPack> given;
+  std::map<std::string, LoadedPack> builtin;
+  if (!opt.pack.empty()) {
+    std::string root, why, text;
+    if (!pack_root(opt.pack, root, why)) {
+      err("gouji check：" + why + "\n");
       return exit_usage;
     }
-    eo.params[name] = p.substr(eq + 1);
+    if (!read_all(root, text)) {
+      err(fmt::format("gouji check：无法读取规则文件“{}”\n", root));
+      return exit_usage;
+    }
+    given = load_pack(root, std::move(text), opt, status);
+    if (!given) return status;
   }
 
   bool json = opt.format == "json";
   bool unreadable = false, findings = false;
   nlohmann::json jdocs = nlohmann::json::array();
-  std::string pack_label = program.pack_name.empty() ? root : program.pack_name + " " + program.pack_version;
-  if (!json) out(fmt::format("规则包：{}（{}，{} 条规则）\n", pack_label, root, program.rules.size()));
-  for (const std::string& path : opt.documents) {
+  auto pack_label = [](const LoadedPack& p) {
+    const lang::Program& program = *p.program;
+    return program.pack_name.empty() ? p.root : program.pack_name + " " + program.pack_version;
+  };
+  if (given && !json)
+    out(fmt::format("规则包：{}（{}，{} 条规则）\n", pack_label(*given), given->root, given->program->rules.size()));
+  for (const std::string& path : documents) {
     auto read = read::read_document_file(path);
     if (const auto* e = std::get_if<read::ReadError>(&read)) {
       unreadable = true;
@@ -281,10 +333,33 @@ int run_check(const CheckOptions& opt) {
       continue;
     }
     const doc::Document& d = std::get<doc::Document>(read);
-    eval::Report r = eval::evaluate(program, d, eo);
+    const LoadedPack* pack = given ? &*given : nullptr;
+    if (!pack) {
+      std::string why;
+      const BuiltinPack* chosen = choose_pack(d, why);
+      if (!chosen) {
+        unreadable = true;
+        err(fmt::format("gouji check：{}：{}\n", path, why));
+        if (json) jdocs.push_back({{"document", path}, {"error", why}});
+        continue;
+      }
+      auto it = builtin.find(chosen->path);
+      if (it == builtin.end()) {
+        auto loaded = load_pack(chosen->path, *builtin_file(chosen->file), opt, status);
+        if (!loaded) return status;
+        it = builtin.emplace(chosen->path, std::move(*loaded)).first;
+      }
+      pack = &it->second;
+      if (!json)
+        out(fmt::format("\n规则包：{}（内置，{} 条规则；按文件类别“{}”和年度 {} 选用）", pack_label(*pack),
+                        pack->program->rules.size(), doc::kind_name(d.kind), d.year));
+    }
+    eval::Report r = eval::evaluate(*pack->program, d, pack->options);
     findings = findings || has_findings(r, threshold);
     if (json) {
-      jdocs.push_back(eval::to_json(r));
+      nlohmann::json jr = eval::to_json(r);
+      jr["pack"] = {{"name", pack->program->pack_name}, {"version", pack->program->pack_version}, {"file", pack->root}};
+      jdocs.push_back(std::move(jr));
     } else {
       out("\n" + render_report(r, d, threshold, opt.show_passed));
     }
@@ -292,7 +367,8 @@ int run_check(const CheckOptions& opt) {
   }
   if (json) {
     nlohmann::json j;
-    j["pack"] = {{"name", program.pack_name}, {"version", program.pack_version}, {"file", root}};
+    if (given)
+      j["pack"] = {{"name", given->program->pack_name}, {"version", given->program->pack_version}, {"file", given->root}};
     j["documents"] = jdocs;
     out(j.dump(2) + "\n");
   }
@@ -304,8 +380,8 @@ int run_check(const CheckOptions& opt) {
 const RegisterCommand reg{CommandSpec{30, [](CLI::App& app, int& status) {
   auto opt = std::make_shared<CheckOptions>();
   CLI::App* cmd = app.add_subcommand("check", "用规则包检查预算、决算公开文件 / check documents against a rule pack");
-  cmd->add_option("--pack", opt->pack, "规则包：规则文件（.gj）或其目录");
-  cmd->add_option("documents", opt->documents, "要检查的文件（文本或 JSON 形式）");
+  cmd->add_option("--pack", opt->pack, "规则包：规则文件（.gj）或其目录；不给则按文件类别和年度选用内置规则包（gouji packs）");
+  cmd->add_option("documents", opt->documents, "要检查的文件（文本或 JSON 形式）或目录（其中的 .txt、.json）");
   cmd->add_option("--format", opt->format, "输出格式：text | json")->check(CLI::IsMember({"text", "json"}));
   cmd->add_option("--param", opt->params, "覆盖规则包参数：名称=值（可多次）")
       ->allow_extra_args(false);
