@@ -7,10 +7,12 @@ namespace gouji::read {
 
 namespace {
 
-bool is_ascii_space(char c) { return c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f' || c == '\v'; }
+inline bool is_ascii_space(char c) { return c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f' || c == '\v'; }
 
 // Length of a Unicode space at s[i] (U+3000, U+00A0, U+FEFF), else 0.
-std::size_t unicode_space(std::string_view s, std::size_t i) {
+inline std::size_t unicode_space(std::string_view s, std::size_t i) {
+  unsigned char c = static_cast<unsigned char>(s[i]);
+  if (c != 0xE3 && c != 0xEF && c != 0xC2) return 0;  // fast reject
   if (s.substr(i, 3) == "\xE3\x80\x80" || s.substr(i, 3) == "\xEF\xBB\xBF") return 3;
   if (s.substr(i, 2) == "\xC2\xA0") return 2;
   return 0;
@@ -43,6 +45,12 @@ std::string_view trim(std::string_view s) {
 }
 
 std::string clean_for_match(std::string_view text) {
+  bool debris = false, dot = false;
+  for (char ch : text) {
+    if (ch == '$' || ch == '\\' || ch == '*' || ch == '<') debris = true;
+    if (ch == '\xC2') dot = true;
+  }
+  if (!debris && !dot) return doc::normalize(text);  // the usual case
   std::string s(text);
   if (s.find('$') != std::string::npos || s.find('\\') != std::string::npos) {
     static constexpr std::array<std::pair<std::string_view, std::string_view>, 8> latex = {{
@@ -192,7 +200,16 @@ std::vector<std::string_view> split_ws(std::string_view s) {
 std::string squeeze(std::string_view s) {
   std::string out;
   out.reserve(s.size());
-  for (auto part : split_ws(s)) out.append(part);
+  std::size_t i = 0;
+  while (i < s.size()) {
+    std::size_t w = is_ascii_space(s[i]) ? 1 : unicode_space(s, i);
+    if (w) {
+      i += w;
+    } else {
+      out.push_back(s[i]);
+      ++i;
+    }
+  }
   return out;
 }
 

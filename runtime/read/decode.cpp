@@ -5,6 +5,7 @@
 #include <unicode/ucnv.h>
 #include <unicode/ustring.h>
 
+#include <cstring>
 #include <memory>
 
 namespace gouji::read {
@@ -110,6 +111,7 @@ bool looks_binary(std::string_view s) {
 // CRLF and lone CR become LF; a leading BOM is dropped.
 std::string normalise_newlines(std::string_view s) {
   if (s.starts_with("\xEF\xBB\xBF")) s.remove_prefix(3);
+  if (std::memchr(s.data(), '\r', s.size()) == nullptr) return std::string(s);  // the usual case: one copy
   std::string out;
   out.reserve(s.size());
   for (std::size_t i = 0; i < s.size(); ++i) {

@@ -236,8 +236,9 @@ void read_tab_rows_positional(doc::Table& t, const Layout& lay, const std::vecto
       for (std::size_t c = s; c < e; ++c) {
         std::string_view raw = c < gr.cells.size() ? gr.cells[c] : std::string_view();
         std::size_t ci = c - s;
-        std::string k = clean_for_match(raw);
-        switch (blk.columns[ci].role) {
+        auto role = blk.columns[ci].role;
+        std::string k = role == ColumnRole::code || role == ColumnRole::hangci ? clean_for_match(raw) : std::string();
+        switch (role) {
           case ColumnRole::code:
             if (k.empty()) break;
             if (c >= code_run_end) {

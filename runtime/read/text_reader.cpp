@@ -10,6 +10,7 @@
 #include <algorithm>
 #include <array>
 #include <map>
+#include <cstring>
 #include <optional>
 #include <unordered_map>
 
@@ -89,12 +90,19 @@ std::vector<std::string_view> nonempty_cells(std::string_view line) {
 
 // The table title printed on this line, if it is one.
 std::optional<std::string> title_of(const SourceLine& line) {
+  if (line.text.size() > 600) return std::nullopt;  // titles are short
   std::string_view t = trim(line.text);
   if (line.has_tab) {
-    auto cells = nonempty_cells(line.text);
-    if (cells.size() != 1) return std::nullopt;
-    t = cells[0];
+    // Exactly one non-empty cell, without allocating the cells.
+    std::size_t count = 0;
+    for (auto c : split(line.text, '\t')) {
+      auto tc = trim(c);
+      if (tc.empty()) continue;
+      if (++count > 1) return std::nullopt;
+      t = tc;
+    }
   }
+  if (t.size() > 160 || (!t.ends_with("表") && !t.ends_with(")") && !t.ends_with("）"))) return std::nullopt;
   if (t.size() > 160) return std::nullopt;
   std::string sq = squeeze(t);
   if (sq.starts_with("-")) return std::nullopt;
@@ -123,6 +131,7 @@ int heading_level(std::string_view t, std::string& number, std::string& heading)
     }
     return 0;
   }
+  if (cn_numeral_prefix(s) == 0 && !s.starts_with("（") && !s.starts_with("(")) return 0;  // fast reject
   std::string sq = squeeze(t);
   if (char_count(sq) > 40 || contains_any(sq, {"。", "；"})) return 0;
   std::size_t k = cn_numeral_prefix(s);
@@ -194,6 +203,8 @@ std::string department_text(std::string_view raw) {
 }
 
 std::optional<Meta> meta_of(std::string_view line_text) {
+  if (line_text.size() > 600 || (line_text.find("：") == std::string_view::npos && line_text.find(':') == std::string_view::npos))
+    return std::nullopt;  // every meta line has a colon
   std::string joined;
   if (line_text.find('\t') != std::string_view::npos) {
     for (auto c : nonempty_cells(line_text)) {
@@ -232,7 +243,7 @@ std::optional<Meta> meta_of(std::string_view line_text) {
 
 struct Builder {
   doc::Document& d;
-  std::vector<SourceLine> lines;
+  std::string title_squeezed;    // squeeze(title) of the open table
 
   // Paragraph being built.
   bool para_open = false;
@@ -296,6 +307,7 @@ struct Builder {
     close_paragraph();
     draft.emplace();
     draft->table.title = std::move(title);
+    title_squeezed = squeeze(draft->table.title);
     draft->table.line = no;
     draft->table.end_line = no;
     draft->table.code = pending_code;
@@ -385,7 +397,7 @@ struct Builder {
         unit_next = m->wants_unit_next;
         return;
       }
-      if (sq == squeeze(tb.title) || is_code_line(sq) || is_date_line(sq)) return;
+      if (sq == title_squeezed || is_code_line(sq) || is_date_line(sq)) return;
     }
     dr_body().push_back(line);
     tb.end_line = line.no;
@@ -397,7 +409,8 @@ struct Builder {
     std::string_view t = trim(line.text);
     if (t.empty()) return;
     if (is_page_number(t)) return;
-    std::string sq = line.has_tab ? squeeze(std::string_view(line.text)) : squeeze(t);
+    // Every check below looks at short lines or at a line's beginning only.
+    std::string sq = squeeze((line.has_tab ? std::string_view(line.text) : t).substr(0, 240));
     if (expect_heading_for >= 0 && !line.has_tab) {
       // "第二部分⏎2023 年度部门决算表": the part's heading is on the next line.
       auto& s = d.sections[static_cast<std::size_t>(expect_heading_for)];
@@ -424,6 +437,7 @@ struct Builder {
       // The same title printed twice (page header, or a heading and then the table's own title).
       if (draft && draft->body.empty() && draft->table.notes.empty()) {
         draft->table.title = *title;
+        title_squeezed = squeeze(*title);
         draft->table.line = line.no;
         draft->table.end_line = line.no;
         preamble = true;
@@ -474,6 +488,8 @@ struct Builder {
 }  // namespace
 
 bool is_page_number(std::string_view t) {
+  t = trim(t);
+  if (t.empty() || t.size() > 40 || (t[0] != '-' && !t.starts_with("第") && !t.starts_with("—"))) return false;
   std::string sq = squeeze(t);
   std::string_view s = sq;
   if (s.starts_with("-") && s.ends_with("-") && s.size() >= 3) {
@@ -540,43 +556,46 @@ doc::Document read_text(std::string text, std::string path) {
 
   Builder b(d);
   std::string_view src(d.source);
-  std::size_t pos = 0;
-  std::uint32_t no = 0;
-  while (pos <= src.size()) {
-    std::size_t end = src.find('\n', pos);
-    if (end == std::string_view::npos) end = src.size();
-    ++no;
+  // Line starts only; a line's text is cut from the source when needed.
+  d.line_offsets.reserve(src.size() / 32 + 1);
+  for (std::size_t pos = 0;;) {
     d.line_offsets.push_back(static_cast<std::uint32_t>(pos));
-    std::string_view lt = src.substr(pos, end - pos);
-    b.lines.push_back({lt, no, lt.find('\t') != std::string_view::npos});
-    if (end == src.size()) break;
-    pos = end + 1;
+    const void* nl = std::memchr(src.data() + pos, '\n', src.size() - pos);
+    if (!nl) break;
+    pos = static_cast<std::size_t>(static_cast<const char*>(nl) - src.data()) + 1;
   }
+  const std::size_t nlines = d.line_offsets.size();
+  auto get = [&](std::size_t i) {
+    std::size_t begin = d.line_offsets[i];
+    std::size_t end = i + 1 < nlines ? d.line_offsets[i + 1] - 1 : src.size();
+    std::string_view lt = src.substr(begin, end - begin);
+    return SourceLine{lt, static_cast<std::uint32_t>(i + 1), lt.find('\t') != std::string_view::npos};
+  };
 
   // Cover and 目录: the 目录 runs until "第一部分" is printed a second time.
-  std::size_t body_start = 0, toc_start = b.lines.size();
-  for (std::size_t i = 0; i < b.lines.size() && i < 400; ++i) {
-    if (b.lines[i].text.size() < 40 && squeeze(b.lines[i].text) == "目录") {
+  std::size_t body_start = 0, toc_start = nlines;
+  for (std::size_t i = 0; i < nlines && i < 400; ++i) {
+    if (get(i).text.size() < 40 && squeeze(get(i).text) == "目录") {
       toc_start = i;
       break;
     }
   }
   std::string cover;
-  std::size_t cover_end = toc_start < b.lines.size() ? toc_start : std::min<std::size_t>(b.lines.size(), 12);
+  std::size_t cover_end = toc_start < nlines ? toc_start : std::min<std::size_t>(nlines, 12);
   for (std::size_t i = 0; i < cover_end; ++i) {
-    auto t = trim(b.lines[i].text);
+    auto t = trim(get(i).text);
     if (t.empty() || is_page_number(t) || t.size() > 300) continue;
     cover += squeeze(t);
   }
-  if (toc_start < b.lines.size()) {
+  if (toc_start < nlines) {
     int firsts = 0;
     std::size_t i = toc_start + 1;
-    for (; i < b.lines.size(); ++i) {
-      std::string sq = squeeze(b.lines[i].text);
+    for (; i < nlines; ++i) {
+      std::string sq = squeeze(get(i).text);
       if (sq.starts_with("第一部分")) {
         if (++firsts == 2) break;
       }
-      if (b.lines[i].has_tab || sq.size() > 200) break;  // the body started without a second 第一部分
+      if (get(i).has_tab || sq.size() > 200) break;  // the body started without a second 第一部分
       std::string_view v = sq;
       if (v.starts_with("-")) v.remove_prefix(1);
       std::size_t k = cn_numeral_prefix(v);
@@ -608,7 +627,7 @@ doc::Document read_text(std::string text, std::string path) {
     break;
   }
 
-  for (std::size_t i = body_start; i < b.lines.size(); ++i) b.body_line(b.lines[i]);
+  for (std::size_t i = body_start; i < nlines; ++i) b.body_line(get(i));
   b.close_table();
   b.close_paragraph();
 
