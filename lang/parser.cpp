@@ -499,14 +499,35 @@ class Builder {
     return e;
   }
 
+  // The value of a number literal (digits, optional ',' groups and '.').
+  // Each part is parsed without leading zeros: Number::parse_decimal hands
+  // more than 18 digits to Boost, which reads a leading 0 as octal (and
+  // throws on 8 or 9) — found by fuzz_rules, reported to runtime/.
+  static Number literal_value(std::string_view text) {
+    std::string int_part, frac_part;
+    std::size_t dot = text.find('.');
+    for (char c : text.substr(0, dot))
+      if (c != ',') int_part += c;
+    if (dot != std::string_view::npos) frac_part = std::string(text.substr(dot + 1));
+    auto strip = [](std::string d) {
+      std::size_t k = d.find_first_not_of('0');
+      return k == std::string::npos ? std::string("0") : d.substr(k);
+    };
+    Number v = Number::parse_decimal(strip(int_part)).value_or(Number());
+    if (!frac_part.empty()) {
+      Number f = Number::parse_decimal(strip(frac_part)).value_or(Number());
+      v += Number::divide(f, Number::pow10(static_cast<int>(frac_part.size()))).value_or(Number());
+    }
+    return v;
+  }
+
   ast::ExprPtr number(const Node& n) {
     bool pct = n.is_type<g::percent_lit>();
     auto e = leaf(pct ? ast::ExprKind::percent : ast::ExprKind::number, n);
     std::string t = n.string();
     std::string digits = t;
     if (pct) digits = t.substr(0, t.rfind(t.back() == '%' ? "%" : "％"));
-    auto v = Number::parse_decimal(digits);
-    e->value = v ? *v : Number();
+    e->value = literal_value(digits);
     if (pct) e->value = Number::divide(e->value, Number(100)).value_or(Number());
     if (pct) e->text = t;
     return e;

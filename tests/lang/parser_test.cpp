@@ -73,6 +73,12 @@ TEST_CASE("literals: numbers with thousands separators, percents, texts in three
   CHECK(expr_of("假") == "false");
 }
 
+TEST_CASE("long number literals with leading zeros keep their decimal value (fuzz finding)") {
+  CHECK(expr_of("000000000013395857649360683079") == "13395857649360683079");
+  CHECK(expr_of("0.00000000000000000009") == "0.00000000000000000009");
+  CHECK(expr_of("012,345.0500") == "12345.05");
+}
+
 TEST_CASE("a percent literal holds the ratio") {
   Parsed p = parse("let x = 64.01%");
   REQUIRE(p.module.lets.size() == 1);
