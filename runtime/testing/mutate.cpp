@@ -201,7 +201,8 @@ std::string figure_of(const doc::Document& d, const Target& t) {
   if (!t.is_cell) return fmt::format("第 {} 行 说明中的 {}", t.line, printed);
   const doc::Table& tb = d.tables[static_cast<std::size_t>(t.table)];
   const doc::Row& r = tb.rows[static_cast<std::size_t>(t.row)];
-  return fmt::format("第 {} 行 {} {} = {}", t.line, row_name(r), column_name(tb, r, t.col), printed);
+  std::string rn = row_name(r);
+  return fmt::format("第 {} 行 {}{} = {}", t.line, rn.empty() ? "" : rn + " ", column_name(tb, r, t.col), printed);
 }
 
 // Applies a mutation, runs `view`, undoes it; true when a new FAIL appears.
@@ -243,15 +244,15 @@ std::vector<Mutation> mutations_of(std::string_view printed) {
   int places = dot == std::string::npos ? 0 : static_cast<int>(s.size() - dot - 1);
   auto fmt_n = [&](const Number& v) { return grouped ? v.to_grouped(places) : v.to_fixed(places); };
   std::vector<Mutation> out;
-  auto add = [&](std::string name, const Number& v) {
+  auto add = [&](std::string name, const Number& v, bool last = false) {
     if (v == *n) return;
     for (const Mutation& m : out)
       if (m.value == v) return;
-    out.push_back({std::move(name), fmt_n(v), v});
+    out.push_back({std::move(name), fmt_n(v), v, last});
   };
   Number ulp = Number::ulp(places);
-  add("+" + ulp.to_string(), *n + ulp);
-  add("−" + ulp.to_string(), *n - ulp);
+  add("+" + ulp.to_string(), *n + ulp, places > 0);
+  add("−" + ulp.to_string(), *n - ulp, places > 0);
   add("+1", *n + Number(1));
   add("−1", *n - Number(1));
   add("×10", *n * Number(10));
@@ -264,7 +265,7 @@ std::vector<Mutation> mutations_of(std::string_view printed) {
     std::string w = s;
     std::swap(w[digits[k]], w[digits[k - 1]]);
     if (auto v = Number::parse_decimal(w)) {
-      if (*v != *n) out.push_back({"数字对调", w, *v});
+      if (*v != *n) out.push_back({"数字对调", w, *v, false});
     }
     break;
   }
@@ -278,7 +279,7 @@ bool run_mutation(const std::vector<std::pair<TestFile, std::string>>& files, co
   bool ok = collect_jobs(files, options, cache, jobs, problems);
   text += problems;
   struct PackSum {
-    std::size_t documents = 0, figures = 0, mutations = 0, missed = 0, blind = 0;
+    std::size_t documents = 0, figures = 0, mutations = 0, missed = 0, blind = 0, last_only = 0;
   };
   std::map<std::string, PackSum> sums;
   nlohmann::json jdocs = nlohmann::json::array();
@@ -287,7 +288,7 @@ bool run_mutation(const std::vector<std::pair<TestFile, std::string>>& files, co
     const lang::Program& p = *job.program;
     eval::PackView view = eval::view_of(p);
     view.scores.clear();
-    std::size_t mutations = 0, missed = 0, blind = 0;
+    std::size_t mutations = 0, missed = 0, blind = 0, last_only = 0;
     std::map<std::string, std::vector<std::string>> by_group;  // group → lines
     std::vector<std::string> group_order;
     nlohmann::json jblind = nlohmann::json::array();
@@ -300,13 +301,20 @@ bool run_mutation(const std::vector<std::pair<TestFile, std::string>>& files, co
       }
       std::string printed = printed_of(job.doc, t);
       std::vector<std::string> missed_here;
+      bool real = false;
       for (const Mutation& m : mutations_of(printed)) {
         ++mutations;
-        if (!caught(job, t, m, view, before)) missed_here.push_back(m.name + " → " + m.text);
+        if (caught(job, t, m, view, before)) continue;
+        missed_here.push_back(m.name + " → " + m.text);
+        real = real || !m.last_digit;
       }
       if (missed_here.empty()) continue;
-      ++blind;
       missed += missed_here.size();
+      if (!real) {
+        ++last_only;
+        continue;
+      }
+      ++blind;
       std::string group = group_of(job.doc, t);
       if (!by_group.count(group)) group_order.push_back(group);
       std::string rules;
@@ -318,8 +326,9 @@ bool run_mutation(const std::vector<std::pair<TestFile, std::string>>& files, co
                         {"rules", rules}});
     }
     text += fmt::format("\n变异测试：{} × {}\n", pack_label(job), job.document);
-    text += fmt::format("  规则读到 {} 个数字，做了 {} 个变异：发现 {} 个，未发现 {} 个；盲点（有变异未被发现的数字）{} 个\n",
-                        b.targets.size(), mutations, mutations - missed, missed, blind);
+    text += fmt::format("  规则读到 {} 个数字，做了 {} 个变异：发现 {} 个，未发现 {} 个；盲点 {} 个数字"
+                        "（+1、−1、×10 或对调未被发现）；另有 {} 个数字只有末位 ±1 未被发现（在舍入尾差之内）\n",
+                        b.targets.size(), mutations, mutations - missed, missed, blind, last_only);
     for (const auto& g : group_order) {
       text += "  " + g + "：\n";
       for (const auto& l : by_group[g]) text += l + "\n";
@@ -330,16 +339,17 @@ bool run_mutation(const std::vector<std::pair<TestFile, std::string>>& files, co
     s.mutations += mutations;
     s.missed += missed;
     s.blind += blind;
+    s.last_only += last_only;
     jdocs.push_back({{"pack", pack_label(job)}, {"document", job.document}, {"figures", b.targets.size()},
                      {"mutations", mutations}, {"missed", missed}, {"blind_spots", jblind}});
   }
   text += "\n小结：\n";
   nlohmann::json jsum = nlohmann::json::array();
   for (const auto& [pack, s] : sums) {
-    text += fmt::format("  {}：{} 个文件，读到 {} 个数字，{} 个变异中 {} 个未被发现，盲点 {} 个数字\n", pack, s.documents,
-                        s.figures, s.mutations, s.missed, s.blind);
+    text += fmt::format("  {}：{} 个文件，读到 {} 个数字，{} 个变异中 {} 个未被发现，盲点 {} 个数字（另 {} 个只差末位）\n",
+                        pack, s.documents, s.figures, s.mutations, s.missed, s.blind, s.last_only);
     jsum.push_back({{"pack", pack}, {"documents", s.documents}, {"figures", s.figures}, {"mutations", s.mutations},
-                    {"missed", s.missed}, {"blind_spots", s.blind}});
+                    {"missed", s.missed}, {"blind_spots", s.blind}, {"last_digit_only", s.last_only}});
   }
   if (sums.empty()) text += "  没有可分析的文件\n";
   if (json) *json = {{"documents", jdocs}, {"packs", jsum}, {"problems", problems}};

@@ -43,6 +43,7 @@ struct Mutation {
   std::string name;  // "+0.01", "−1", "×10", "数字对调"
   std::string text;  // the new printed figure
   Number value;      // its value (a percentage's number as printed, not the ratio)
+  bool last_digit = false;  // ± one unit of the last printed decimal: often inside rounding allowances
 };
 std::vector<Mutation> mutations_of(std::string_view printed);
 

@@ -157,3 +157,43 @@ TEST_CASE("mutations of a printed figure keep its decimals and grouping") {
   CHECK(p[0].text == "55.90");
   CHECK(testing::mutations_of("相关").empty());
 }
+
+TEST_CASE("mutation: on a consistent 公开09表 every change of 1 or more is caught; ±0.01 stays within rounding") {
+  testing::TestFile f = testing::parse_test_file(test_file(k_good, "其余 通过\n"), "t.gjt");
+  REQUIRE(f.errors.empty());
+  testing::AnalysisOptions o;
+  o.loader = memory_loader();
+  o.read_document = [](const std::string& p) { return read::read_document_file(p); };
+  testing::PackCache cache;
+  nlohmann::json j;
+  std::string text;
+  CHECK(testing::run_mutation({{f, ""}}, o, cache, &j, text));
+  const auto& s = j["packs"][0];
+  // 三公.合计 reads 栏1、2、3、6、7、8、9、12; 三公.车辆 adds 栏10、11 (栏4、5 are read by no rule).
+  CHECK(s["figures"] == 10);
+  CHECK(s["blind_spots"] == 0);
+  // 9.50, 4.50, 5.00, 5.31, 4.50, 4.50, 0.81: ±0.01 is inside the allowance of the roundings
+  // (the printed 0s have no decimals: their smallest change is ±1, which is caught).
+  CHECK(s["last_digit_only"] == 7);
+}
+
+TEST_CASE("coverage: the figures no rule reads are listed by table") {
+  std::string t03 =
+      "支出决算表\n公开 03 表\n单位：万元\n"
+      "项目\t\t本年支出合计\t基本支出\t项目支出\t经营支出\n科目代码\t科目名称\t\t\t\t\n栏次\t\t1\t2\t3\t4\n"
+      "合计\t\t100.00\t60.00\t40.00\t7.00\n";
+  std::string text = "规则包 p.gj\n案例 甲\n文件 内嵌\n2023 年度部门决算\n" + t03 + "结束\n其余 通过\n";
+  testing::TestFile f = testing::parse_test_file(text, "t.gjt");
+  REQUIRE(f.errors.empty());
+  testing::AnalysisOptions o;
+  o.loader = memory_loader();
+  o.read_document = [](const std::string& p) { return read::read_document_file(p); };
+  testing::PackCache cache;
+  nlohmann::json j;
+  std::string out;
+  CHECK(testing::run_coverage({{f, ""}}, o, cache, &j, out));
+  const auto& d = j["documents"][0];
+  CHECK(d["figures"] == 4);
+  REQUIRE(d["unread"] == 1);  // 栏4 经营支出: 支出.各行 reads 栏1—栏3 only
+  CHECK(d["tables"][0]["unread"][0]["printed"] == "7.00");
+}
