@@ -107,6 +107,29 @@ bool tokenize(std::string_view line, std::vector<Token>& out, std::string& comme
   return true;
 }
 
+// The first line with a byte sequence that is not UTF-8 (or a NUL), or 0.
+std::uint32_t first_bad_line(std::string_view s) {
+  std::uint32_t line = 1;
+  for (std::size_t i = 0; i < s.size();) {
+    auto c = static_cast<unsigned char>(s[i]);
+    if (c == '\n') ++line;
+    if (c == 0) return line;
+    std::size_t n = c < 0x80 ? 1 : (c >> 5) == 0x6 ? 2 : (c >> 4) == 0xE ? 3 : (c >> 3) == 0x1E ? 4 : 0;
+    if (n == 0 || i + n > s.size()) return line;
+    for (std::size_t k = 1; k < n; ++k)
+      if ((static_cast<unsigned char>(s[i + k]) & 0xC0) != 0x80) return line;
+    i += n;
+  }
+  return 0;
+}
+
+// At most `n` bytes of `s`, cut at a character boundary.
+std::string_view prefix_chars(std::string_view s, std::size_t n) {
+  if (s.size() <= n) return s;
+  while (n > 0 && (static_cast<unsigned char>(s[n]) & 0xC0) == 0x80) --n;
+  return s.substr(0, n);
+}
+
 enum class Keyword { none, pack, param, case_, document, expect, others };
 
 // The keyword a line starts with; `rest` is what follows it (a ":" or "："
@@ -215,6 +238,7 @@ class Parser {
   Parser(std::string_view text, std::string path) {
     file_.path = std::move(path);
     if (text.starts_with("\xEF\xBB\xBF")) text.remove_prefix(3);
+    bad_line_ = first_bad_line(text);
     std::size_t start = 0;
     while (start <= text.size()) {
       std::size_t nl = text.find('\n', start);
@@ -228,6 +252,10 @@ class Parser {
   }
 
   TestFile run() {
+    if (bad_line_) {
+      error(bad_line_, "测试文件不是 UTF-8 文本（这一行有无法解码的字节）：请以 UTF-8 保存");
+      return std::move(file_);
+    }
     for (std::size_t i = 0; i < file_.lines.size(); ++i) line(i);
     if (file_.cases.empty() && file_.errors.empty())
       error(1, "测试文件里没有案例：每个案例以“案例 名称”开头");
@@ -239,6 +267,7 @@ class Parser {
   TestFile file_;
   Case defaults_;   // settings before the first case
   Case* current_ = nullptr;
+  std::uint32_t bad_line_ = 0;  // first line that is not UTF-8, or 0
 
   void error(std::uint32_t line, std::string message) { file_.errors.push_back({line, std::move(message)}); }
 
@@ -257,7 +286,7 @@ class Parser {
     switch (kw) {
       case Keyword::none:
         error(no, fmt::format("不认识这一行：“{}”。每行以 案例、规则包、参数、文件、期望 或 其余 开头（# 开头为注释）",
-                              std::string(l.substr(0, 60))));
+                              std::string(prefix_chars(l, 60))));
         return;
       case Keyword::case_: {
         std::string name = unquote(strip_comment(rest));

@@ -134,3 +134,13 @@ TEST_CASE("format_expectation writes a line back in its own layout") {
   e.difference.reset();
   CHECK(testing::format_expectation(e) == "  期望 R.x [r = 201] 通过  # 注");
 }
+
+TEST_CASE("a file that is not UTF-8 gets one clear error with its line") {
+  auto f = testing::parse_test_file("案例 a\n文件 x\n\xB0\xB8\xC0\xFD a\n", "gbk.gjt");
+  REQUIRE(f.errors.size() == 1);
+  CHECK(f.errors[0].line == 3);
+  CHECK(f.errors[0].message.find("UTF-8") != std::string::npos);
+  auto nul = testing::parse_test_file(std::string("案例 a\n\0\n", 10), "nul.gjt");
+  REQUIRE(nul.errors.size() == 1);
+  CHECK(nul.errors[0].line == 2);
+}
