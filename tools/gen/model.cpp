@@ -133,7 +133,7 @@ Cents item(const std::vector<EconItem>& v, const std::string& code) {
 
 void draw_econ(Model& m, Rng& rng) {
   const Cents n = rng.range(6, 60);  // head count
-  auto per = [&](int lo, int hi) { return n * rng.range(lo, hi); };
+  auto per = [&](int lo, int hi) { return n * rng.range(lo, hi) / 100; };  // lo/hi: 0.0001 万元 per person
   const bool pension = rng.chance(70);
   add_item(m.e301, "30101", "基本工资", per(28000, 45000));
   add_item(m.e301, "30102", "津贴补贴", per(5000, 32000));
@@ -152,8 +152,8 @@ void draw_econ(Model& m, Rng& rng) {
   add_item(m.e303, "30301", "离休费", 0);
   add_item(m.e303, "30302", "退休费", retirees ? per(2000, 12000) : 0);
   add_item(m.e303, "30303", "退职（役）费", 0);
-  add_item(m.e303, "30304", "抚恤金", rng.chance(25) ? rng.range(100000, 600000) : 0);
-  add_item(m.e303, "30305", "生活补助", rng.chance(30) ? rng.range(20000, 150000) : 0);
+  add_item(m.e303, "30304", "抚恤金", rng.chance(25) ? rng.range(1000, 6000) : 0);
+  add_item(m.e303, "30305", "生活补助", rng.chance(30) ? rng.range(200, 1500) : 0);
   for (auto [c, nm] : std::vector<std::pair<const char*, const char*>>{{"30306", "救济费"}, {"30307", "医疗费补助"}, {"30308", "助学金"}, {"30309", "奖励金"},
                                                                          {"30310", "个人农业生产补贴"}, {"30311", "代缴社会保险费"}, {"30399", "其他对个人和家庭的补助"}})
     add_item(m.e303, c, nm, 0);
@@ -169,10 +169,10 @@ void draw_econ(Model& m, Rng& rng) {
                                {"30239", "其他交通费用", 40, 100, 1500}, {"30240", "税金及附加费用", 5, 10, 100}, {"30299", "其他商品和服务支出", 50, 50, 800}};
   for (const auto& p : p302) {
     Cents a = 0;
-    if (p.pct > 0 && rng.chance(p.pct)) a = (std::string(p.c) == "30228" || std::string(p.c) == "30229") ? per(p.lo, p.hi) : rng.range(p.lo * 100, p.hi * 100);
+    if (p.pct > 0 && rng.chance(p.pct)) a = (std::string(p.c) == "30228" || std::string(p.c) == "30229") ? per(p.lo * 10, p.hi * 10) : rng.range(p.lo, p.hi);
     add_item(m.e302, p.c, p.nm, a);
   }
-  if (item(m.e302, "30201") == 0) m.e302[0].amount = rng.range(30000, 90000);
+  if (item(m.e302, "30201") == 0) m.e302[0].amount = rng.range(300, 900);
   add_item(m.e307, "30701", "国内债务付息", 0);
   add_item(m.e307, "30702", "国外债务付息", 0);
   for (auto [c, nm] : std::vector<std::pair<const char*, const char*>>{
@@ -181,7 +181,7 @@ void draw_econ(Model& m, Rng& rng) {
            {"31012", "拆迁补偿"}, {"31013", "公务用车购置"}, {"31019", "其他交通工具购置"}, {"31021", "文物和陈列品购置"}, {"31022", "无形资产购置"},
            {"31099", "其他资本性支出"}}) {
     Cents a = 0;
-    if (std::string(c) == "31002" && rng.chance(30)) a = rng.range(10000, 200000);
+    if (std::string(c) == "31002" && rng.chance(30)) a = rng.range(100, 2000);
     add_item(m.e310, c, nm, a);
   }
   for (auto [c, nm] : std::vector<std::pair<const char*, const char*>>{
@@ -221,7 +221,7 @@ void draw_xiang(Model& m, const DeptTemplate& t, Rng& rng) {
   if (t.lei != "201" && rng.chance(40)) social("201", "一般公共服务支出", "20129", "群众团体事务", "2012906", "工会事务", item(m.e302, "30228"));
   add(t.lei, t.lei_name, t.kuan, t.kuan_name, t.run_code, t.run_name, basic_total - others);
   // projects
-  const int k = static_cast<int>(rng.range(3, 8));
+  const int k = static_cast<int>(rng.range(5, 9));
   std::vector<std::string> names = t.projects;
   for (int i = 0; i < k && !names.empty(); ++i) {
     const auto pos = static_cast<std::size_t>(rng.range(0, static_cast<std::int64_t>(names.size()) - 1));
@@ -230,7 +230,7 @@ void draw_xiang(Model& m, const DeptTemplate& t, Rng& rng) {
     names.erase(names.begin() + static_cast<std::ptrdiff_t>(pos));
     const auto& px = rng.pick(t.project_xiang);
     p.xiang = px.first;
-    p.spent = rng.chance(15) ? rng.range(1000, 30000) : rng.range(30000, 6000000);
+    p.spent = rng.chance(15) ? rng.range(100, 2000) : rng.range(1000, 80000);
     p.full = rng.chance(40) ? p.spent : p.spent + rng.scale(p.spent, 1, 60);
     p.start = rng.chance(50) ? p.full : rng.scale(p.full, 40, 100);
     if (p.start <= 0) p.start = p.full;
@@ -337,9 +337,9 @@ void draw_dept_table(Model& m, Rng& rng) {
 void draw_sangong(Model& m, Rng& rng) {
   m.sg_final[0] = item(m.e302, "30212");
   m.sg_final[1] = item(m.e310, "31013");
-  m.sg_final[2] = item(m.e302, "30231") + (rng.chance(20) ? rng.range(1000, 20000) : 0);
-  m.sg_final[3] = item(m.e302, "30217") + (rng.chance(20) ? rng.range(1000, 10000) : 0);
-  for (int i = 0; i < 4; ++i) m.sg_budget[i] = m.sg_final[i] == 0 ? (i == 3 && rng.chance(40) ? rng.range(10000, 50000) : 0) : m.sg_final[i] + (rng.chance(50) ? rng.scale(m.sg_final[i], 0, 80) : 0);
+  m.sg_final[2] = item(m.e302, "30231") + (rng.chance(20) ? rng.range(100, 2000) : 0);
+  m.sg_final[3] = item(m.e302, "30217") + (rng.chance(20) ? rng.range(50, 800) : 0);
+  for (int i = 0; i < 4; ++i) m.sg_budget[i] = m.sg_final[i] == 0 ? (i == 3 && rng.chance(40) ? rng.range(100, 500) : 0) : m.sg_final[i] + (rng.chance(50) ? rng.scale(m.sg_final[i], 0, 80) : 0);
   m.vehicles_kept = m.sg_final[2] > 0 ? static_cast<int>(rng.range(1, 6)) : 0;
   m.vehicle_kinds[4] = rng.chance(30) ? static_cast<int>(rng.range(0, 2)) : 0;  // 执法执勤用车
   m.vehicle_kinds[5] = rng.chance(20) ? 1 : 0;                                  // 特种专业技术用车
@@ -379,9 +379,9 @@ Model draw_model(DocKind kind, Rng& rng) {
     m.prior_public = rng.scale(m.public_use, 70, 130);
   } while (m.prior_personnel == m.personnel || m.prior_public == m.public_use || m.prior_public <= 0);
   m.admin_budget = m.public_use + rng.scale(m.public_use, 0, 40);
-  m.proc_services = rng.chance(70) ? rng.range(10000, 2000000) : 0;
-  m.proc_goods = rng.chance(50) ? rng.range(10000, 500000) : 0;
-  m.proc_works = rng.chance(10) ? rng.range(100000, 3000000) : 0;
+  m.proc_services = rng.chance(70) ? rng.range(500, 50000) : 0;
+  m.proc_goods = rng.chance(50) ? rng.range(500, 20000) : 0;
+  m.proc_works = rng.chance(10) ? rng.range(10000, 300000) : 0;
   const Cents proc = m.proc_goods + m.proc_works + m.proc_services;
   m.proc_sme = rng.scale(proc, 60, 100);
   m.proc_micro = rng.scale(m.proc_sme, 0, 100);

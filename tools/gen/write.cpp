@@ -44,6 +44,11 @@ class Out {
     auto it = overrides_.find(key);
     return {it == overrides_.end() ? std::move(shown) : it->second, key};
   }
+  bool overrides_in(const std::string& prefix) const {
+    for (const auto& [k, v] : overrides_)
+      if (k.starts_with(prefix)) return true;
+    return false;
+  }
   Seg nfig(const std::string& key, std::string shown) {
     auto c = fig(key, std::move(shown));
     return {c.text, c.key};
@@ -123,19 +128,21 @@ class Out {
     }
     // space layout: wrapped every 26 characters, a blank line after each piece;
     // a figure is never cut
+    maybe_page();
     std::string cur;
     std::size_t chars = 0;
     for (const auto& g : segs) {
       if (!g.key.empty()) {
-        if (chars >= 26) flush_wrapped(cur, chars);
+        if (chars >= 26 && !cur.ends_with(" ") && !cur.ends_with("。")) flush_wrapped(cur, chars);
         where[g.key] = line_;
         cur += g.text;
-        chars += display_chars(g.text);
+        chars += display_chars(printed[g.key]);  // wrap as without a planted figure
         continue;
       }
       std::size_t i = 0;
       while (i < g.text.size()) {
-        if (chars >= 26) flush_wrapped(cur, chars);
+        // never next to a space or right after a full stop (the reader would lose the space or end the paragraph)
+        if (chars >= 26 && g.text[i] != ' ' && !cur.ends_with(" ") && !cur.ends_with("。")) flush_wrapped(cur, chars);
         const std::size_t len = utf8_len(static_cast<unsigned char>(g.text[i]));
         cur.append(g.text, i, len);
         i += len;
@@ -163,7 +170,6 @@ class Out {
     return !s.empty() && s.size() <= 7 && std::all_of(s.begin(), s.end(), [](char c) { return c >= '0' && c <= '9'; });
   }
   void flush_wrapped(std::string& cur, std::size_t& chars) {
-    maybe_page();
     spaced(cur);
     cur.clear();
     chars = 0;
@@ -205,7 +211,8 @@ struct Writer {
   std::vector<std::string> skip_tables;
 
   // A table amount: grouped, zero as "0" (2023) or blank (2024).
-  std::string amt(Cents c) const { return c == 0 ? (y24 ? "" : "0") : grouped2(c); }
+  // (the space layout of the samples prints 0: a blank cannot be told apart there)
+  std::string amt(Cents c) const { return c == 0 ? (y24 && o.layout() == Layout::tab ? "" : "0") : grouped2(c); }
   CellOut f(const std::string& key, Cents c) { return o.fig(o.table + "|" + key, amt(c)); }
   static CellOut t(std::string s) { return {std::move(s), ""}; }
 
@@ -504,8 +511,10 @@ struct Writer {
       r.push_back(f(std::to_string(b + 5), v[2]));
       r.push_back(f(std::to_string(b + 6), v[3]));
     }
+    const bool none = m.sg_budget[0] + m.sg_budget[1] + m.sg_budget[2] + m.sg_budget[3] + m.sg_final[0] + m.sg_final[1] + m.sg_final[2] + m.sg_final[3] == 0;
     o.row(r);
-    table_note("本表反映部门本年度财政拨款“三公”经费支出预决算情况。其中，预算数为“三公”经费全年预算数，反映按规定程序调整后的预算数；决算数是包括当年财政拨款和以前年度结转资金安排的实际支出。");
+    table_note("本表反映部门本年度财政拨款“三公”经费支出预决算情况。其中，预算数为“三公”经费全年预算数，反映按规定程序调整后的预算数；决算数是包括当年财政拨款和以前年度结转资金安排的实际支出。",
+               none ? "本部门没有“三公”经费预算，也没有“三公”经费支出，故本表无数据。" : "");
   }
 
   // ---- narrative -------------------------------------------------------
