@@ -45,6 +45,13 @@ env -u CI "$G" test --update "$T/wrong.gjt" >/dev/null 2>&1 || fail "--update fa
 [ "$(grep -c '期望 表内.三公车辆小计 通过' "$T/wrong.gjt")" = 2 ] || fail "--update did not rewrite"
 out=$("$G" test "$T/wrong.gjt"); [ $? -eq 0 ] || fail "updated file does not pass: $out"
 
+# --mutate and --coverage on the inline cases: a per-pack closing note, exit 0.
+out=$("$G" test --mutate "$T/ok.gjt" --filter 三公表各数相符); rc=$?
+[ $rc -eq 0 ] || fail "mutate exit $rc"
+echo "$out" | grep -q "盲点 0 个数字" || fail "mutate summary: $out"
+out=$("$G" test --coverage "$T/ok.gjt" --filter 支出表); rc=$?
+[ $rc -eq 0 ] && echo "$out" | grep -q "公开03表：30 个数字，未读 0 个" || fail "coverage: $out"
+
 # gouji diff: a changed parameter default and the outcome it changes on a test's document.
 sed 's/^param 行次.收入总计 = 31 /param 行次.收入总计 = 30 /' "$SRC/stdlib/final-2023.gj" > "$T/new.gj"
 cp "$SRC/stdlib/performance.gj" "$T/"
