@@ -197,6 +197,9 @@ std::optional<Number> Number::parse_decimal(std::string_view s) {
   }
   if (digits.empty()) return std::nullopt;
   if (places < 0) places = 0;
+  // Leading zeros carry no value, and Boost would read "0…" as octal.
+  std::size_t nz = digits.find_first_not_of('0');
+  digits.erase(0, nz == std::string::npos ? digits.size() - 1 : nz);
   if (digits.size() <= 18) {
     i128 n = 0;
     for (char c : digits) n = n * 10 + (c - '0');

@@ -60,3 +60,10 @@ TEST_CASE("to_grouped prints thousands separators") {
   CHECK(N("999").to_grouped(0) == "999");
   CHECK(N("0.004").to_grouped(2) == "0.00");
 }
+
+TEST_CASE("leading zeros are decimal, also past 18 digits (Boost would read them as octal)") {
+  CHECK(N("0000000000000000000012") == Number(12));
+  CHECK(N("000000000000000000001.50") == Number::fraction(3, 2));
+  CHECK(N("0000000000000000000000") == Number(0));
+  CHECK(N("010") == Number(10));
+}
