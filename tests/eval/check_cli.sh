@@ -41,7 +41,7 @@ expect_run json 1 '"status": "ERROR"' check --pack "$data/cli_error.gj" --format
 # (Without --pack a built-in pack is chosen per document: tested with the packs.)
 expect_run no-documents 2 "没有给出要检查的文件" check --pack "$data/cli_warning.gj"
 expect_run bad-pack 2 "未检查任何文件" check --pack "$data/cli_bad.gj" "$doc"
-expect_run unknown-param 2 "规则包没有参数“月”" check --pack "$data/cli_warning.gj" --param 月=1 "$doc"
+expect_run unknown-param 2 "没有参数“月”；可用的参数：年" check --pack "$data/cli_warning.gj" --param 月=1 "$doc"
 expect_run dir-ambiguous 2 "不知道哪个是规则包的主文件" check --pack "$data" "$doc"
 # An unreadable document: exit 3, the others are still checked.
 expect_run unreadable 3 "通过 1" check --pack "$data/cli_warning.gj" "$tmp/no-such-file.txt" "$doc"
