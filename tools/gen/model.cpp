@@ -221,8 +221,9 @@ void draw_xiang(Model& m, const DeptTemplate& t, Rng& rng) {
   if (t.lei != "201" && rng.chance(40)) social("201", "一般公共服务支出", "20129", "群众团体事务", "2012906", "工会事务", item(m.e302, "30228"));
   add(t.lei, t.lei_name, t.kuan, t.kuan_name, t.run_code, t.run_name, basic_total - others);
   // projects
-  const int k = static_cast<int>(rng.range(5, 9));
+  const int k = static_cast<int>(rng.range(6, 11));
   std::vector<std::string> names = t.projects;
+  for (const auto& x : t.projects) names.push_back(x + "二期");
   for (int i = 0; i < k && !names.empty(); ++i) {
     const auto pos = static_cast<std::size_t>(rng.range(0, static_cast<std::int64_t>(names.size()) - 1));
     Project p;
