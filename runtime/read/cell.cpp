@@ -115,6 +115,9 @@ std::optional<int> small_int(std::string_view c) {
   return v;
 }
 
+// More decimals than any figure has: such a "number" is read as text.
+constexpr int kMaxPlaces = 30;
+
 static int decimals_of(std::string_view c) {
   auto dot = c.find('.');
   return dot == std::string_view::npos ? 0 : static_cast<int>(c.size() - dot - 1);
@@ -140,18 +143,26 @@ doc::Cell parse_cell(std::string_view text, std::uint32_t line) {
     std::string_view digits(c);
     digits.remove_suffix(1);
     if (auto v = Number::parse_decimal(digits)) {
+      int places = decimals_of(digits);
+      if (places > kMaxPlaces) {  // no document prints this: junk, kept as text
+        cell.kind = doc::CellKind::text;
+        return cell;
+      }
       cell.kind = doc::CellKind::percent;
       cell.value = *v * Number::fraction(1, 100);
-      int places = decimals_of(digits);
-      cell.places = static_cast<std::int8_t>(places > 100 ? 100 : places);
+      cell.places = static_cast<std::int8_t>(places);
       return cell;
     }
   }
   if (auto v = Number::parse_decimal(c)) {
+    int places = decimals_of(c);
+    if (places > kMaxPlaces) {
+      cell.kind = doc::CellKind::text;
+      return cell;
+    }
     cell.kind = doc::CellKind::number;
     cell.value = *v;
-    int places = decimals_of(c);
-    cell.places = static_cast<std::int8_t>(places > 100 ? 100 : places);
+    cell.places = static_cast<std::int8_t>(places);
     return cell;
   }
   cell.kind = doc::CellKind::text;

@@ -4,6 +4,8 @@
 #include <fmt/format.h>
 #include <nlohmann/json.hpp>
 
+#include <algorithm>
+
 namespace gouji::read {
 
 namespace {
@@ -35,7 +37,8 @@ json cell_json(const doc::Cell& c) {
   json j;
   j["kind"] = cell_kind_name(c.kind);
   if (c.is_numeric()) {
-    j["value"] = c.value.to_string(60);
+    // Exact: a cell's value terminates within its printed places (+2 for a percentage).
+    j["value"] = c.value.to_string(std::max(c.places + 2, 2));
     j["places"] = c.places;
   }
   j["text"] = c.text;
