@@ -81,6 +81,7 @@ struct PerfReader {
   std::vector<std::string_view> mgmt_pending;
   std::string header_tail;  // wrapped header words of the 绩效指标 part (space layout)
   std::uint32_t mgmt_line = 0;
+  std::vector<bool> funds_percent;  // 资金 columns whose header says "%" ("执行率 %", "执行率（%）")
 
   PerfReader(doc::Table& table, std::vector<doc::Warning>& w) : t(table), warnings(w) {}
 
@@ -129,12 +130,20 @@ struct PerfReader {
   // ---- 资金
   void funds_header(const std::vector<std::string_view>& items) {
     std::vector<std::pair<std::string, ColumnRole>> cols = {{"项目", ColumnRole::label}};
+    funds_percent.assign(1, false);
     for (auto it : items) {
       std::string n = column_name(it);
-      if (n.empty() || n == "%" || n.find("万元") != std::string::npos || n.find("资金") != std::string::npos ||
+      if (n == "%" || (n.empty() && squeeze(it).find('%') != std::string::npos)) {
+        // "执行率 %": the unit of the column before; its cells are percentages.
+        if (funds_percent.size() > 1) funds_percent.back() = true;
+        continue;
+      }
+      if (n.empty() || n.find("万元") != std::string::npos || n.find("资金") != std::string::npos ||
           n.find("支出情况") != std::string::npos)
         continue;
       cols.emplace_back(n, ColumnRole::amount);
+      // "执行率（%）", or a rate printed in percent points without the sign ("执行率 … 97.96").
+      funds_percent.push_back(squeeze(it).find('%') != std::string::npos || n.find("率") != std::string::npos);
     }
     funds = add_block("资金", cols);
     part = Part::funds;
@@ -165,7 +174,15 @@ struct PerfReader {
     r.label = clean_label(label);
     r.cells[0] = text_cell(label, line);
     for (std::size_t i = 0; i < vals.size(); ++i) {
-      if (i < want) r.cells[i + 1] = parse_cell(vals[i], line);
+      if (i < want) {
+        r.cells[i + 1] = parse_cell(vals[i], line);
+        doc::Cell& c = r.cells[i + 1];
+        // A bare figure in a column headed "%" or naming a rate is a percentage: 51.25 → 51.25%.
+        if (i + 1 < funds_percent.size() && funds_percent[i + 1] && c.kind == doc::CellKind::number) {
+          c.kind = doc::CellKind::percent;
+          c.value = c.value * Number::fraction(1, 100);
+        }
+      }
       else warn(line, fmt::format("{}：“{}”多出的值“{}”没有对应的栏", table_name(t), r.label, vals[i]));
     }
     if (vals.size() < want)
