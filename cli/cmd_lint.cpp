@@ -4,6 +4,7 @@
 // stdout, then a summary line. Exit 0: no errors (warnings allowed);
 // 1: errors; 2: a path that cannot be read.
 #include "cli/command.hpp"
+#include "cli/packs.hpp"
 #include "lang/checker.hpp"
 
 #include <algorithm>
@@ -67,7 +68,7 @@ int run_lint(const LintOptions& opt) {
     }
   std::size_t errors = 0, warnings = 0;
   std::set<std::tuple<std::string, std::uint32_t, std::string>> seen;  // an imported file is reported once
-  lang::Loader loader = lang::filesystem_loader();
+  lang::Loader loader = pack_loader();  // files on disk, and builtin: packs
   for (const std::string& f : files) {
     std::string text;
     if (!read_all(f, text)) {
