@@ -7,6 +7,7 @@
 // or rule-file error; 3 a document could not be read (the others are still
 // checked and reported).
 #include "cli/command.hpp"
+#include "cli/io.hpp"
 #include "cli/packs.hpp"
 #include "lang/checker.hpp"
 #include "runtime/eval/eval.hpp"
@@ -43,17 +44,7 @@ struct CheckOptions {
   bool show_passed = false;
 };
 
-void out(const std::string& s) { std::fwrite(s.data(), 1, s.size(), stdout); }
-void err(const std::string& s) { std::fwrite(s.data(), 1, s.size(), stderr); }
 
-bool read_all(const std::string& path, std::string& text) {
-  std::ifstream in(path, std::ios::binary);
-  if (!in) return false;
-  std::stringstream ss;
-  ss << in.rdbuf();
-  text = ss.str();
-  return !in.bad();
-}
 
 // The root file of a pack given as a file or a directory. A directory must
 // hold exactly one .gj file at its top level, or a 包.gj / pack.gj.

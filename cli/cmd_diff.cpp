@@ -5,6 +5,7 @@
 // Exit: 0 no difference; 1 rules or outcomes differ; 2 a pack or test file
 // could not be used.
 #include "cli/command.hpp"
+#include "cli/io.hpp"
 #include "cli/packs.hpp"
 #include "cli/stdlib_files.hpp"
 #include "runtime/testing/diff.hpp"
@@ -32,17 +33,7 @@ struct DiffOptions {
   std::string format = "text";
 };
 
-void out(const std::string& s) { std::fwrite(s.data(), 1, s.size(), stdout); }
-void err(const std::string& s) { std::fwrite(s.data(), 1, s.size(), stderr); }
 
-bool read_all(const std::string& path, std::string& text) {
-  std::ifstream in(path, std::ios::binary);
-  if (!in) return false;
-  std::stringstream ss;
-  ss << in.rdbuf();
-  text = ss.str();
-  return !in.bad();
-}
 
 bool same_file(const std::string& a, const std::string& b) {
   if (a == b) return true;

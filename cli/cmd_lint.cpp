@@ -4,6 +4,7 @@
 // stdout, then a summary line. Exit 0: no errors (warnings allowed);
 // 1: errors; 2: a path that cannot be read.
 #include "cli/command.hpp"
+#include "cli/io.hpp"
 #include "cli/packs.hpp"
 #include "lang/checker.hpp"
 
@@ -47,14 +48,6 @@ bool collect(const std::string& arg, std::vector<std::string>& files) {
   return false;
 }
 
-bool read_all(const std::string& path, std::string& text) {
-  std::ifstream in(path, std::ios::binary);
-  if (!in) return false;
-  std::stringstream ss;
-  ss << in.rdbuf();
-  text = ss.str();
-  return !in.bad();
-}
 
 int run_lint(const LintOptions& opt) {
   lang::Lang lang = global().lang == "en" ? lang::Lang::en : lang::Lang::zh;

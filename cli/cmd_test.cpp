@@ -10,6 +10,7 @@
 // Exit: 0 every case passed; 1 a case failed; 2 a test file, pack or
 // document could not be used (also counted as failed).
 #include "cli/command.hpp"
+#include "cli/io.hpp"
 #include "cli/packs.hpp"
 #include "cli/stdlib_files.hpp"
 #include "runtime/testing/mutate.hpp"
@@ -41,17 +42,7 @@ struct TestOptions {
   bool coverage = false;
 };
 
-void out(const std::string& s) { std::fwrite(s.data(), 1, s.size(), stdout); }
-void err(const std::string& s) { std::fwrite(s.data(), 1, s.size(), stderr); }
 
-bool read_all(const std::string& path, std::string& text) {
-  std::ifstream in(path, std::ios::binary);
-  if (!in) return false;
-  std::stringstream ss;
-  ss << in.rdbuf();
-  text = ss.str();
-  return !in.bad();
-}
 
 // A test file to run: its path and text, and the pack named on the command line.
 struct Source {
