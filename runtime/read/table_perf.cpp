@@ -302,6 +302,13 @@ struct PerfReader {
     part = Part::none;
   }
 
+  // A value that looks like a target ("≤ 1700 元", "98%", a date).
+  static bool looks_like_target(std::string_view v) {
+    std::string c = clean_for_match(v);
+    return c.find_first_of("0123456789%") != std::string::npos || c.starts_with("≤") || c.starts_with("≥") ||
+           c.starts_with("=") || c.starts_with("<") || c.starts_with(">");
+  }
+
   // Fills the value columns after 三级指标 from `vals` (left to right, or
   // anchored on 分值/得分 from the right when the block has them).
   bool fill_indicator(doc::Row& r, std::vector<std::string_view> vals, std::uint32_t line, std::vector<std::string>& labels_out,
@@ -327,12 +334,17 @@ struct PerfReader {
     // 分值, 得分, 偏差度 at the end: three figures, the first a plain number
     // (when 偏差度 is not printed, the third from the end is 实际完成值, which
     // is a percentage or text).
-    if (has_col(ind, "偏差度") && vals.size() >= 5 && is_figure_item(vals.back()) &&
+    // With only four values (the row's names and 年度指标值 on earlier lines),
+    // the last is 偏差度 only when it is a percentage after two plain numbers.
+    auto percent_item = [](std::string_view v) { return clean_for_match(v).ends_with("%"); };
+    bool four_with_dev = vals.size() == 4 && percent_item(vals.back()) && is_number_item(vals[2]) && !percent_item(vals[2]) &&
+                         is_number_item(vals[1]) && !percent_item(vals[1]);
+    if (has_col(ind, "偏差度") && (vals.size() >= 5 || four_with_dev) && is_figure_item(vals.back()) &&
         is_figure_item(vals[vals.size() - 2]) && is_number_item(vals[vals.size() - 3])) {
       dev = parse_cell(vals.back(), line);
       vals.pop_back();
     }
-    if (vals.size() < 4 || !is_figure_item(vals.back()) || !is_figure_item(vals[vals.size() - 2])) return false;
+    if (vals.size() < (dev && four_with_dev ? 3u : 4u) || !is_figure_item(vals.back()) || !is_figure_item(vals[vals.size() - 2])) return false;
     set(r, ind, "得分", parse_cell(vals.back(), line));
     vals.pop_back();
     set(r, ind, "分值", parse_cell(vals.back(), line));
@@ -347,13 +359,8 @@ struct PerfReader {
     (void)actual;
     // A value that looks like a target ("≤ 1700 元", "98%") is taken even if
     // that leaves fewer names than the row's leading cells promise.
-    auto looks_like_value = [](std::string_view v) {
-      std::string c = clean_for_match(v);
-      return c.find_first_of("0123456789%") != std::string::npos || c.starts_with("≤") || c.starts_with("≥") ||
-             c.starts_with("=") || c.starts_with("<") || c.starts_with(">");
-    };
     for (auto it = before.rbegin(); it != before.rend(); ++it) {
-      if (!(vals.size() > labels_needed || (vals.size() > 1 && looks_like_value(vals.back())))) break;
+      if (!(vals.size() > labels_needed || (vals.size() > 1 && looks_like_target(vals.back())))) break;
       r.cells[static_cast<std::size_t>(*it)] = parse_cell(vals.back(), line);
       vals.pop_back();
     }
@@ -486,14 +493,17 @@ struct PerfReader {
     if (vals.size() >= 4 && fill_indicator(r, vals, line, labels, 0)) {
       // Categories and names printed on earlier lines.
       std::vector<std::string> plain;
+      std::vector<std::uint32_t> plain_lines;
       bool c1 = true, c2 = true;
       for (auto& [p, ln] : pending) {
         if (is_category(p)) {
           if (level1_category(p)) { level1 = p; level2.clear(); c1 = false; }
           else { level2 = p; c2 = false; }
           plain.clear();
+          plain_lines.clear();
         } else {
           plain.push_back(p);
+          plain_lines.push_back(ln);
         }
       }
       std::string l3;
@@ -519,6 +529,17 @@ struct PerfReader {
           c2 = false;
         }
       } else if (!plain.empty()) {
+        // The row line holds only figures: its 年度指标值, when not among
+        // them, is the last text printed before it ("聘用时间⏎2022 年 1 月-
+        // 2022 年⏎12 月⏎100% 10 10 0.00%").
+        int target = col(ind, "年度指标值");
+        if (plain.size() >= 2 && target >= 0 && static_cast<std::size_t>(target) < r.cells.size() &&
+            r.cells[static_cast<std::size_t>(target)].kind == doc::CellKind::blank &&
+            r.cells[static_cast<std::size_t>(target)].text.empty() && looks_like_target(plain.back())) {
+          r.cells[static_cast<std::size_t>(target)] = text_cell(plain.back(), plain_lines.back());
+          plain.pop_back();
+          plain_lines.pop_back();
+        }
         l3 = plain.back();
         plain.pop_back();
         if (!plain.empty()) {
@@ -559,6 +580,16 @@ struct PerfReader {
     if (all_categories) {
       for (auto tk : toks)
         if (squeeze(tk) != "绩效指标") pending.emplace_back(squeeze(tk), line);
+      return;
+    }
+    // Categories first, then a name ("时效指标 聘用时间").
+    if (toks.size() > 1 && is_category(squeeze(toks[0]))) {
+      std::size_t k = 0;
+      for (; k < toks.size() && is_category(squeeze(toks[k])); ++k)
+        if (squeeze(toks[k]) != "绩效指标") pending.emplace_back(squeeze(toks[k]), line);
+      std::string rest;
+      for (; k < toks.size(); ++k) rest += squeeze(toks[k]);
+      pending.emplace_back(rest, line);
       return;
     }
     if (!pending.empty() && (char_count(pending.back().first) >= 10 || n <= 3) && !is_category(pending.back().first)) {

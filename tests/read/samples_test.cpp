@@ -345,6 +345,26 @@ TEST_CASE("部门整体 tables: 资金 rows, indicator rows with carried levels,
   check_percent(named_cell(ty, adj, "实际完成值"), "0.0726", 2);  // "7. 26%"
 }
 
+TEST_CASE("an indicator row whose name and 年度指标值 wrap onto lines before its figures (space layout)") {
+  // xigong 2023 lines 1514–1518: "时效指标 聘用时间" / "2022 年 1 月-2022 年" / "12 月" /
+  // "100% 10 10 0.00%": 二级 时效指标, 三级 聘用时间, target the date, 实际 100%,
+  // 分值 10, 得分 10, 偏差度 0.00%. The table's 总分 98.81 (line 1545) is
+  // 8.81 + 4 × 5 + 3 + 4 + 3 + 10 + 10 + 10 + 25 + 5 only with this row read.
+  auto x = load("final-2023-xigong-community-office.txt");
+  const doc::Table* t = nullptr;
+  for (const auto& c : x.tables)
+    if (c.subject == "区政府购买服务") t = &c;
+  REQUIRE(t != nullptr);
+  int ind = block_named(*t, "绩效指标");
+  const auto& r = label_row(*t, "聘用时间", ind);
+  CHECK(named_cell(*t, r, "二级指标").text == "时效指标");
+  CHECK(named_cell(*t, r, "年度指标值").text == "2022年1月-2022年12月");
+  check_percent(named_cell(*t, r, "实际完成值"), "1", 0);
+  CHECK(named_cell(*t, r, "分值").value == num("10"));
+  CHECK(named_cell(*t, r, "得分").value == num("10"));
+  check_percent(named_cell(*t, r, "偏差度"), "0", 2);
+}
+
 TEST_CASE("budget 2025: tables without codes, split 类/款/项 codes, unit-code rows") {
   auto d = load("budget-2025-xigong-gov-office.txt");
   CHECK(d.kind == doc::Kind::budget);
