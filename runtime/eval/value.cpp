@@ -77,9 +77,11 @@ const Number& max4(const Number& a, const Number& b, const Number& c, const Numb
                   [](const auto& x, const auto& y) { return x.get() < y.get(); });
 }
 
-// A sum or difference of printed figures is shown with their decimals.
+// A sum or difference of printed figures is shown with their decimals; with
+// a percentage or a figure of no fixed decimals (-1) among them, with as many
+// as its exact value needs (88.81 must never show as "89").
 int sum_places(const Value& a, const Value& b) {
-  if (a.percent || b.percent) return -1;
+  if (a.percent || b.percent || a.places < 0 || b.places < 0) return -1;
   return std::max(a.places, b.places);
 }
 

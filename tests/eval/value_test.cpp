@@ -92,3 +92,19 @@ TEST_CASE("--param values: numbers, percentages, booleans, text") {
   CHECK(t.kind == eval::ValueKind::text);
   CHECK(t.text == "分值×执行率");
 }
+
+TEST_CASE("a sum that met a percentage shows every decimal it has, not the integer places of its last term") {
+  // 8.81 + 0% + 5 + 75 = 88.81 (a 总分 sum over indicator 得分 where one 得分 read as
+  // a percentage): shown as 88.81, never "89".
+  Value a = figure("8.81", "0.005");
+  a.places = 2;
+  Value pct = figure("0", "0.00005");
+  pct.percent = true;
+  pct.places = 2;
+  Value five = figure("5", "0.5");
+  five.places = 0;
+  Value s = eval::add(eval::add(eval::add(a, pct), five), figure("75", "0.5"));
+  CHECK(eval::display(s) == "88.81");
+  Value t = eval::add(eval::add(a, five), five);  // printed figures only: their decimals
+  CHECK(eval::display(t) == "18.81");
+}
