@@ -1,7 +1,12 @@
 // gouji check --pack FILE|DIR DOC…: checks disclosure documents against a rule
 // pack. The pack is parsed and checked first (a rule-file error stops the run
 // with exit 2); then every document is read and evaluated, and a report is
-// printed per document — for people (Chinese) or as JSON (--format json).
+// printed per document — for people (Chinese), as JSON (--format json, jsonl)
+// or as CSV (spec/output.md).
+//
+// Batches: folders are walked; documents are read and evaluated on --jobs
+// worker threads, and their reports written in document order as soon as all
+// earlier ones are done, so the bytes do not depend on the thread count.
 //
 // Exit: 0 no failed or faulty rule at or above --fail-on; 1 there are; 2 usage
 // or rule-file error; 3 a document could not be read (the others are still
@@ -16,15 +21,25 @@
 #include <fmt/format.h>
 #include <nlohmann/json.hpp>
 
+#include <unistd.h>
+
 #include <algorithm>
+#include <atomic>
+#include <cerrno>
+#include <chrono>
+#include <condition_variable>
 #include <cstdio>
+#include <cstring>
 #include <filesystem>
 #include <fstream>
 #include <map>
 #include <memory>
+#include <mutex>
 #include <optional>
 #include <sstream>
 #include <string>
+#include <string_view>
+#include <thread>
 #include <vector>
 
 namespace gouji::cli {
@@ -32,6 +47,9 @@ namespace gouji::cli {
 namespace {
 
 namespace fs = std::filesystem;
+
+// Worker threads by default: every hardware thread, at least one.
+int default_jobs() { return static_cast<int>(std::max(1u, std::thread::hardware_concurrency())); }
 
 struct CheckOptions {
   std::string pack;
@@ -42,6 +60,8 @@ struct CheckOptions {
   std::uint64_t max_steps = 1'000'000;
   int max_depth = 64;
   bool show_passed = false;
+  int jobs = default_jobs();  // --jobs: worker threads
+  std::string output;         // -o: report file instead of stdout
 };
 
 
@@ -274,6 +294,184 @@ std::vector<std::string> expand_documents(const std::vector<std::string>& args) 
   return out;
 }
 
+// Version of the JSON written by --format json and jsonl (spec/output.md).
+constexpr int kOutputSchemaVersion = 1;
+
+// JSON text that never throws: bytes that are not UTF-8 (a file name, say)
+// become U+FFFD.
+std::string dump(const nlohmann::json& j, int indent = -1) {
+  return j.dump(indent, ' ', false, nlohmann::json::error_handler_t::replace);
+}
+
+// `text` with `spaces` more spaces after every line break (JSON text has line
+// breaks only between its tokens), so that a value dumped on its own nests
+// inside an enclosing pretty-printed object.
+std::string indented(const std::string& text, int spaces) {
+  std::string pad(static_cast<std::size_t>(spaces), ' '), s;
+  s.reserve(text.size() + text.size() / 8);
+  for (char c : text) {
+    s += c;
+    if (c == '\n') s += pad;
+  }
+  return s;
+}
+
+// A CSV field (RFC 4180): quoted when it holds a comma, a quote or a line
+// break, with quotes doubled.
+std::string csv_field(std::string_view v) {
+  if (v.find_first_of(",\"\r\n") == std::string_view::npos) return std::string(v);
+  std::string s = "\"";
+  for (char c : v) {
+    if (c == '"') s += '"';
+    s += c;
+  }
+  return s + "\"";
+}
+
+std::string csv_row(const std::vector<std::string>& fields) {
+  std::string s;
+  for (std::size_t i = 0; i < fields.size(); ++i) s += (i ? "," : "") + csv_field(fields[i]);
+  return s + "\r\n";
+}
+
+const std::vector<std::string> kCsvHeader = {"文件", "部门", "规则", "描述", "实例", "级别", "状态", "信息",
+                                             "左边", "右边", "差（左 − 右）", "表", "行", "栏", "源文件行",
+                                             "规则位置"};
+
+// The places of an outcome as the CSV's table / row / column / line columns:
+// each column lists the places' values in order, joined by "；" (once if they
+// are all the same).
+void csv_places(const eval::Outcome& o, std::vector<std::string>& fields) {
+  std::vector<std::string> table, row, column, line;
+  std::vector<std::string> seen;
+  for (const eval::Place& p : o.places) {
+    std::string key = p.table + '\x1f' + p.row + '\x1f' + p.column + '\x1f' + std::to_string(p.line);
+    if (std::find(seen.begin(), seen.end(), key) != seen.end()) continue;
+    seen.push_back(key);
+    table.push_back(p.table);
+    row.push_back(p.row);
+    column.push_back(p.column);
+    line.push_back(p.line ? std::to_string(p.line) : std::string());
+  }
+  // Joined by "；" in place order; written once when every place has the same.
+  auto join = [](const std::vector<std::string>& v) {
+    std::string s;
+    if (v.empty() || std::all_of(v.begin(), v.end(), [&](const std::string& x) { return x == v[0]; }))
+      return v.empty() ? s : v[0];
+    for (std::size_t i = 0; i < v.size(); ++i) s += (i ? "；" : "") + v[i];
+    return s;
+  };
+  fields.push_back(join(table));
+  fields.push_back(join(row));
+  fields.push_back(join(column));
+  fields.push_back(join(line));
+}
+
+std::string csv_report(const eval::Report& r, const doc::Document& d) {
+  std::string s;
+  for (const eval::Outcome& o : r.outcomes) {
+    if (o.status != eval::Status::fail && o.status != eval::Status::error) continue;
+    std::vector<std::string> f = {r.document, d.department, o.rule_id, o.description, bindings_text(o),
+                                  severity_zh(o.severity), eval::status_name_zh(o.status),
+                                  o.status == eval::Status::fail ? o.message : o.reason,
+                                  o.left ? o.left->to_string(12) : "", o.right ? o.right->to_string(12) : "",
+                                  o.difference ? o.difference->to_string(12) : ""};
+    csv_places(o, f);
+    f.push_back(o.location.str());
+    s += csv_row(f);
+  }
+  return s;
+}
+
+enum class Format : std::uint8_t { text, json, jsonl, csv };
+
+// What one document gave: its piece of the output, already rendered, and
+// what the summaries count. Filled by a worker, emitted in document order.
+struct DocResult {
+  std::string chunk;             // this document's part of the output
+  bool unreadable = false;
+  std::string unreadable_why;    // for stderr and the summaries
+  std::uint32_t unreadable_line = 0;
+  bool findings = false;         // FAIL/ERROR at or above --fail-on
+  int fatal = 0;                 // nonzero: a built-in pack failed to load; stop with this status
+  // Rule ids of FAIL and ERROR outcomes, with their severity (summaries).
+  std::vector<std::pair<std::string, ast::Severity>> failed, faulty;
+};
+
+// Totals over the emitted documents, for the text and jsonl summaries.
+struct Totals {
+  std::size_t documents = 0, checked = 0, with_findings = 0;
+  std::map<std::string, std::size_t> fail_by_rule, error_by_rule;
+  std::map<std::string, std::size_t> fail_by_severity, error_by_severity;
+  nlohmann::json unreadable = nlohmann::json::array();
+
+  void add(const std::string& path, const DocResult& r) {
+    ++documents;
+    if (r.unreadable) {
+      nlohmann::json u = {{"document", path}, {"error", r.unreadable_why}};
+      if (r.unreadable_line) u["line"] = r.unreadable_line;
+      unreadable.push_back(std::move(u));
+      return;
+    }
+    ++checked;
+    if (r.findings) ++with_findings;
+    for (const auto& [rule, sev] : r.failed) {
+      ++fail_by_rule[rule];
+      ++fail_by_severity[ast::severity_name(sev)];
+    }
+    for (const auto& [rule, sev] : r.faulty) {
+      ++error_by_rule[rule];
+      ++error_by_severity[ast::severity_name(sev)];
+    }
+  }
+};
+
+// The progress line on stderr: files done / total, rate, time left. Only
+// used when stderr is a terminal; integer arithmetic only.
+class Progress {
+ public:
+  Progress(std::size_t total, bool on) : total_(total), on_(on), start_(std::chrono::steady_clock::now()) {}
+  bool on() const { return on_; }
+
+  void update(std::size_t done, bool force = false) {
+    if (!on_) return;
+    auto now = std::chrono::steady_clock::now();
+    if (!force && shown_ && now - last_ < std::chrono::milliseconds(100)) return;
+    last_ = now;
+    done_ = done;
+    draw(now);
+  }
+  // Clears the line (before other output goes to the terminal).
+  void clear() {
+    if (on_ && shown_) err("\r\033[K");
+    shown_ = false;
+  }
+  void redraw() {
+    if (on_) draw(std::chrono::steady_clock::now());
+  }
+
+ private:
+  void draw(std::chrono::steady_clock::time_point now) {
+    auto ms = static_cast<std::uint64_t>(std::chrono::duration_cast<std::chrono::milliseconds>(now - start_).count());
+    std::string line = fmt::format("\r已检查 {}/{} 个文件", done_, total_);
+    if (done_ > 0 && ms > 0) {
+      std::uint64_t tenths = done_ * 10000 / ms;  // files per second × 10
+      std::uint64_t left_s = (total_ - done_) * ms / done_ / 1000;
+      line += fmt::format("，每秒 {}.{} 个，约剩 {}:{:02}", tenths / 10, tenths % 10, left_s / 60, left_s % 60);
+    }
+    err(line + "\033[K");
+    std::fflush(stderr);
+    shown_ = true;
+  }
+
+  std::size_t total_, done_ = 0;
+  bool on_, shown_ = false;
+  std::chrono::steady_clock::time_point start_, last_;
+};
+
+// Documents shown with a progress line from this many on.
+constexpr std::size_t kProgressMinDocuments = 10;
+
 int run_check(const CheckOptions& opt) {
   if (opt.documents.empty()) {
     err("gouji check：没有给出要检查的文件\n");
@@ -286,11 +484,16 @@ int run_check(const CheckOptions& opt) {
   }
   int threshold = opt.fail_on == "info" ? 2 : opt.fail_on == "warning" ? 1 : 0;
   int status = exit_ok;
+  Format format = opt.format == "json"    ? Format::json
+                  : opt.format == "jsonl" ? Format::jsonl
+                  : opt.format == "csv"   ? Format::csv
+                                          : Format::text;
 
   // --pack: one pack for every document; otherwise the built-in pack that
-  // fits each document, each loaded once.
+  // fits each document, each loaded once (by the first worker that needs it).
   std::optional<LoadedPack> given;
-  std::map<std::string, LoadedPack> builtin;
+  std::map<std::string, LoadedPack> builtin;  // guarded by pack_mutex
+  std::mutex pack_mutex;
   if (!opt.pack.empty()) {
     std::string root, why, text;
     if (!pack_root(opt.pack, root, why)) {
@@ -305,67 +508,273 @@ int run_check(const CheckOptions& opt) {
     if (!given) return status;
   }
 
-  bool json = opt.format == "json";
-  bool unreadable = false, findings = false;
-  nlohmann::json jdocs = nlohmann::json::array();
+  // Where the report goes: stdout, or the file of -o.
+  std::FILE* sink = stdout;
+  std::unique_ptr<std::FILE, int (*)(std::FILE*)> file(nullptr, std::fclose);
+  if (!opt.output.empty()) {
+    file.reset(std::fopen(opt.output.c_str(), "wb"));
+    if (!file) {
+      err(fmt::format("gouji check：无法写入输出文件“{}”：{}\n", opt.output, std::strerror(errno)));
+      return exit_usage;
+    }
+    sink = file.get();
+  }
+  bool sink_is_terminal = sink == stdout && isatty(fileno(stdout));
+  Progress progress(documents.size(), isatty(fileno(stderr)) && documents.size() >= kProgressMinDocuments);
+  auto emit = [&](const std::string& s) {
+    if (s.empty()) return;
+    if (sink_is_terminal) progress.clear();
+    std::fwrite(s.data(), 1, s.size(), sink);
+    std::fflush(sink);
+  };
+
   auto pack_label = [](const LoadedPack& p) {
     const lang::Program& program = *p.program;
     return program.pack_name.empty() ? p.root : program.pack_name + " " + program.pack_version;
   };
-  if (given && !json)
-    out(fmt::format("规则包：{}（{}，{} 条规则）\n", pack_label(*given), given->root, given->program->rules.size()));
-  for (const std::string& path : documents) {
+  auto pack_json = [](const LoadedPack& p) {
+    return nlohmann::json{{"name", p.program->pack_name}, {"version", p.program->pack_version}, {"file", p.root}};
+  };
+
+  // One document, read, evaluated and rendered (runs on a worker thread).
+  // The pack and options are shared read-only; evaluate() keeps its state
+  // per call.
+  auto check_one = [&](const std::string& path) {
+    DocResult res;
+    auto unreadable = [&](std::string why, std::uint32_t line) {
+      res.unreadable = true;
+      res.unreadable_why = std::move(why);
+      res.unreadable_line = line;
+      switch (format) {
+        case Format::text:
+          res.chunk = fmt::format("\n文件：{}\n无法读取：{}{}\n", path, res.unreadable_why,
+                                  line ? fmt::format("（第 {} 行）", line) : std::string());
+          break;
+        case Format::json: {
+          nlohmann::json j = {{"document", path}, {"error", res.unreadable_why}};
+          if (line) j["line"] = line;
+          res.chunk = dump(j, 2);
+          break;
+        }
+        case Format::jsonl: {
+          nlohmann::json j = {{"record", "unreadable"}, {"schema_version", kOutputSchemaVersion},
+                              {"document", path}, {"error", res.unreadable_why}};
+          if (line) j["line"] = line;
+          res.chunk = dump(j) + "\n";
+          break;
+        }
+        case Format::csv:
+          res.chunk = csv_row({path, "", "", "", "", "", "无法读取", res.unreadable_why, "", "", "", "", "", "",
+                               line ? std::to_string(line) : std::string(), ""});
+          break;
+      }
+      return res;
+    };
     auto read = read::read_document_file(path);
-    if (const auto* e = std::get_if<read::ReadError>(&read)) {
-      unreadable = true;
-      std::string msg = e->line ? fmt::format("{}:{}: {}", path, e->line, e->message) : fmt::format("{}: {}", path, e->message);
-      err("gouji check：无法读取文件 " + msg + "\n");
-      if (json) jdocs.push_back({{"document", path}, {"error", e->message}, {"line", e->line}});
-      continue;
-    }
+    if (const auto* e = std::get_if<read::ReadError>(&read)) return unreadable(e->message, e->line);
     const doc::Document& d = std::get<doc::Document>(read);
     const LoadedPack* pack = given ? &*given : nullptr;
+    std::string header;
     if (!pack) {
       std::string why;
       const BuiltinPack* chosen = choose_pack(d, why);
-      if (!chosen) {
-        unreadable = true;
-        err(fmt::format("gouji check：{}：{}\n", path, why));
-        if (json) jdocs.push_back({{"document", path}, {"error", why}});
-        continue;
+      if (!chosen) return unreadable(why, 0);
+      {
+        std::lock_guard<std::mutex> lock(pack_mutex);
+        auto it = builtin.find(chosen->path);
+        if (it == builtin.end()) {
+          int load_status = exit_ok;
+          auto loaded = load_pack(chosen->path, *builtin_file(chosen->file), opt, load_status);
+          if (!loaded) {
+            res.fatal = load_status;
+            return res;
+          }
+          it = builtin.emplace(chosen->path, std::move(*loaded)).first;
+        }
+        pack = &it->second;  // map nodes stay put; the pack is not changed after loading
       }
-      auto it = builtin.find(chosen->path);
-      if (it == builtin.end()) {
-        auto loaded = load_pack(chosen->path, *builtin_file(chosen->file), opt, status);
-        if (!loaded) return status;
-        it = builtin.emplace(chosen->path, std::move(*loaded)).first;
-      }
-      pack = &it->second;
-      if (!json)
-        out(fmt::format("\n规则包：{}（内置，{} 条规则；按文件类别“{}”和年度 {} 选用）", pack_label(*pack),
-                        pack->program->rules.size(), doc::kind_name(d.kind), d.year));
+      if (format == Format::text)
+        header = fmt::format("\n规则包：{}（内置，{} 条规则；按文件类别“{}”和年度 {} 选用）", pack_label(*pack),
+                             pack->program->rules.size(), doc::kind_name(d.kind), d.year);
     }
     eval::Report r = eval::evaluate(*pack->program, d, pack->options);
-    findings = findings || has_findings(r, threshold);
-    if (json) {
-      nlohmann::json jr = eval::to_json(r);
-      jr["pack"] = {{"name", pack->program->pack_name}, {"version", pack->program->pack_version}, {"file", pack->root}};
-      jdocs.push_back(std::move(jr));
-    } else {
-      out("\n" + render_report(r, d, threshold, opt.show_passed));
+    res.findings = has_findings(r, threshold);
+    for (const eval::Outcome& o : r.outcomes) {
+      if (o.status == eval::Status::fail) res.failed.emplace_back(o.rule_id, o.severity);
+      if (o.status == eval::Status::error) res.faulty.emplace_back(o.rule_id, o.severity);
     }
-    std::fflush(stdout);
+    switch (format) {
+      case Format::text: res.chunk = header + "\n" + render_report(r, d, threshold, opt.show_passed); break;
+      case Format::json: {
+        nlohmann::json jr = eval::to_json(r);
+        jr["pack"] = pack_json(*pack);
+        res.chunk = dump(jr, 2);
+        break;
+      }
+      case Format::jsonl: {
+        nlohmann::json jr = eval::to_json(r);
+        jr["record"] = "document";
+        jr["schema_version"] = kOutputSchemaVersion;
+        jr["department"] = d.department;
+        jr["kind"] = doc::kind_name(d.kind);
+        jr["year"] = d.year;
+        jr["pack"] = pack_json(*pack);
+        res.chunk = dump(jr) + "\n";
+        break;
+      }
+      case Format::csv: res.chunk = csv_report(r, d); break;
+    }
+    return res;
+  };
+
+  // Before the documents.
+  if (format == Format::text && given)
+    emit(fmt::format("规则包：{}（{}，{} 条规则）\n", pack_label(*given), given->root, given->program->rules.size()));
+  if (format == Format::json) emit("{\n  \"documents\": [\n");
+  if (format == Format::csv) emit("\xEF\xBB\xBF" + csv_row(kCsvHeader));
+
+  // Workers take documents by a shared index and park their results; this
+  // thread emits them in document order as soon as all earlier ones are out.
+  // A worker does not run more than `window` documents ahead of the output,
+  // so memory stays bounded however long the batch.
+  std::size_t n = documents.size();
+  std::size_t jobs = std::min<std::size_t>(opt.jobs > 0 ? static_cast<std::size_t>(opt.jobs) : 1, n);
+  std::size_t window = 4 * jobs + 8;
+  std::atomic<std::size_t> next_index{0};
+  std::mutex m;
+  std::condition_variable cv_done, cv_space;
+  std::map<std::size_t, DocResult> ready;  // guarded by m
+  std::size_t emitted = 0;                 // guarded by m
+  bool stop = false;                       // guarded by m
+  auto worker = [&] {
+    for (;;) {
+      std::size_t i = next_index.fetch_add(1);
+      if (i >= n) return;
+      {
+        std::unique_lock<std::mutex> lock(m);
+        cv_space.wait(lock, [&] { return stop || i < emitted + window; });
+        if (stop) return;
+      }
+      DocResult res;
+      try {
+        res = check_one(documents[i]);
+      } catch (const std::exception& e) {
+        res = DocResult{};
+        res.unreadable = true;
+        res.unreadable_why = fmt::format("内部错误（请报告此问题）：{}", e.what());
+        if (format == Format::text) res.chunk = fmt::format("\n文件：{}\n无法检查：{}\n", documents[i], res.unreadable_why);
+      }
+      {
+        std::lock_guard<std::mutex> lock(m);
+        ready.emplace(i, std::move(res));
+      }
+      cv_done.notify_one();
+    }
+  };
+  std::vector<std::thread> threads;
+  threads.reserve(jobs);
+  for (std::size_t t = 0; t < jobs; ++t) threads.emplace_back(worker);
+
+  Totals totals;
+  int fatal = 0;
+  progress.update(0, true);
+  for (std::size_t i = 0; i < n; ++i) {
+    DocResult res;
+    {
+      std::unique_lock<std::mutex> lock(m);
+      while (!ready.count(i)) {
+        if (progress.on()) {
+          cv_done.wait_for(lock, std::chrono::milliseconds(200));
+          progress.update(i);
+        } else {
+          cv_done.wait(lock);
+        }
+      }
+      auto node = ready.extract(i);
+      res = std::move(node.mapped());
+    }
+    if (res.fatal) {
+      fatal = res.fatal;
+      break;
+    }
+    if (res.unreadable) {
+      progress.clear();
+      std::string msg = res.unreadable_line
+                            ? fmt::format("{}:{}: {}", documents[i], res.unreadable_line, res.unreadable_why)
+                            : fmt::format("{}: {}", documents[i], res.unreadable_why);
+      err("gouji check：无法读取文件 " + msg + "\n");
+    }
+    if (format == Format::json) emit(i ? ",\n    " + indented(res.chunk, 4) : "    " + indented(res.chunk, 4));
+    else emit(res.chunk);
+    totals.add(documents[i], res);
+    {
+      std::lock_guard<std::mutex> lock(m);
+      emitted = i + 1;
+    }
+    cv_space.notify_all();
+    progress.update(i + 1, i + 1 == n);
   }
-  if (json) {
-    nlohmann::json j;
-    if (given)
-      j["pack"] = {{"name", given->program->pack_name}, {"version", given->program->pack_version}, {"file", given->root}};
-    j["documents"] = jdocs;
-    out(j.dump(2) + "\n");
+  {
+    std::lock_guard<std::mutex> lock(m);
+    stop = true;
   }
-  std::fflush(stdout);
-  if (unreadable) return exit_unreadable;
-  return findings ? exit_findings : exit_ok;
+  cv_space.notify_all();
+  for (std::thread& t : threads) t.join();
+  progress.clear();
+  if (fatal) return fatal;
+
+  // After the documents.
+  switch (format) {
+    case Format::text:
+      if (n > 1) {
+        std::string s = fmt::format("\n汇总：{} 个文件，检查了 {} 个，其中 {} 个有不通过或出错（--fail-on {} 及以上）", n,
+                                    totals.checked, totals.with_findings, opt.fail_on);
+        if (!totals.unreadable.empty()) s += fmt::format("；{} 个无法读取", totals.unreadable.size());
+        s += "\n";
+        for (ast::Severity sev : {ast::Severity::error, ast::Severity::warning, ast::Severity::info}) {
+          std::string name = ast::severity_name(sev);
+          std::size_t f = totals.fail_by_severity.count(name) ? totals.fail_by_severity.at(name) : 0;
+          std::size_t e = totals.error_by_severity.count(name) ? totals.error_by_severity.at(name) : 0;
+          if (f + e) s += fmt::format("  {}级：不通过 {}，出错 {}\n", severity_zh(sev), f, e);
+        }
+        emit(s);
+      }
+      break;
+    case Format::json: {
+      std::string s = "\n  ]";
+      if (given) s += ",\n  \"pack\": " + indented(dump(pack_json(*given), 2), 2);
+      s += fmt::format(",\n  \"schema_version\": {}\n}}\n", kOutputSchemaVersion);
+      emit(s);
+      break;
+    }
+    case Format::jsonl: {
+      nlohmann::json j;
+      j["record"] = "summary";
+      j["schema_version"] = kOutputSchemaVersion;
+      j["documents"] = totals.documents;
+      j["checked"] = totals.checked;
+      j["with_findings"] = totals.with_findings;
+      j["fail_on"] = opt.fail_on;
+      j["failures"] = {{"by_rule", totals.fail_by_rule}, {"by_severity", totals.fail_by_severity}};
+      j["errors"] = {{"by_rule", totals.error_by_rule}, {"by_severity", totals.error_by_severity}};
+      j["unreadable"] = totals.unreadable;
+      emit(dump(j) + "\n");
+      break;
+    }
+    case Format::csv: break;
+  }
+  std::fflush(sink);
+  if (std::ferror(sink)) {
+    err(opt.output.empty() ? std::string("gouji check：写输出时出错\n")
+                           : fmt::format("gouji check：写输出文件“{}”时出错\n", opt.output));
+    return exit_usage;
+  }
+  if (file && std::fclose(file.release()) != 0) {
+    err(fmt::format("gouji check：写输出文件“{}”时出错\n", opt.output));
+    return exit_usage;
+  }
+  if (!totals.unreadable.empty()) return exit_unreadable;
+  return totals.with_findings ? exit_findings : exit_ok;
 }
 
 const RegisterCommand reg{CommandSpec{30, [](CLI::App& app, int& status) {
@@ -373,7 +782,11 @@ const RegisterCommand reg{CommandSpec{30, [](CLI::App& app, int& status) {
   CLI::App* cmd = app.add_subcommand("check", "用规则包检查预算、决算公开文件 / check documents against a rule pack");
   cmd->add_option("--pack", opt->pack, "规则包：规则文件（.gj）或其目录；不给则按文件类别和年度选用内置规则包（gouji packs）");
   cmd->add_option("documents", opt->documents, "要检查的文件（文本或 JSON 形式）或目录（其中的 .txt、.json）");
-  cmd->add_option("--format", opt->format, "输出格式：text | json")->check(CLI::IsMember({"text", "json"}));
+  cmd->add_option("--format", opt->format, "输出格式：text | json | jsonl | csv")
+      ->check(CLI::IsMember({"text", "json", "jsonl", "csv"}));
+  cmd->add_option("-o,--output", opt->output, "把报告写入此文件而不是标准输出");
+  cmd->add_option("-j,--jobs", opt->jobs, "同时检查的文件数（线程数；默认为本机的处理器核数）")
+      ->check(CLI::Range(1, 1024));
   cmd->add_option("--param", opt->params, "覆盖规则包参数：名称=值（可多次）")
       ->allow_extra_args(false);
   cmd->add_option("--fail-on", opt->fail_on, "从哪一级起不通过即以 1 退出：error | warning | info")
