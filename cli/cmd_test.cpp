@@ -6,6 +6,9 @@
 //   --update        write the current outcomes into the .gjt files (refused when CI is set)
 //   --mutate        blind spots: perturb each figure rules read, report what no rule catches
 //   --coverage      figures and narrative amounts of the tests' documents that no rule read
+//   --corpus DIR    recall and precision of the built-in packs on a corpus written by
+//                   `gouji gen` (DIR/manifest.json), per defect class; --min-recall and
+//                   --min-precision (percent, default 100) set what exits 0
 //
 // Exit: 0 every case passed; 1 a case failed; 2 a test file, pack or
 // document could not be used (also counted as failed).
@@ -13,6 +16,7 @@
 #include "cli/io.hpp"
 #include "cli/packs.hpp"
 #include "cli/stdlib_files.hpp"
+#include "runtime/testing/corpus.hpp"
 #include "runtime/testing/mutate.hpp"
 #include "runtime/testing/runner.hpp"
 
@@ -40,6 +44,9 @@ struct TestOptions {
   bool update = false;
   bool mutate = false;
   bool coverage = false;
+  std::string corpus;
+  std::string min_recall = "100";
+  std::string min_precision = "100";
 };
 
 
@@ -175,7 +182,80 @@ struct Loaded {
   testing::TestFile file;
 };
 
+// part ÷ whole ≥ percent ÷ 100, exactly (a class with nothing to count passes).
+bool at_least(std::size_t part, std::size_t whole, const Number& percent) {
+  if (whole == 0) return true;
+  return Number(static_cast<std::int64_t>(part)) * Number(100) >= percent * Number(static_cast<std::int64_t>(whole));
+}
+
+// gouji test --corpus DIR: the built-in packs (chosen per document as gouji
+// check does) on every document of DIR/manifest.json, scored against the
+// planted defects.
+int run_corpus(const TestOptions& opt) {
+  auto min_recall = Number::parse_decimal(opt.min_recall);
+  auto min_precision = Number::parse_decimal(opt.min_precision);
+  for (auto [v, name] : {std::pair{&min_recall, "--min-recall"}, std::pair{&min_precision, "--min-precision"}})
+    if (!*v || **v < Number(0) || **v > Number(100)) {
+      err(fmt::format("gouji test：{} 应是 0 到 100 之间的百分数（如 99.5）\n", name));
+      return exit_usage;
+    }
+  if (!opt.paths.empty()) {
+    err("gouji test --corpus：不能同时给出测试文件或规则包（语料按文件类别和年度选用内置规则包）\n");
+    return exit_usage;
+  }
+  fs::path dir(opt.corpus);
+  std::string text, why;
+  if (!read_all((dir / "manifest.json").string(), text)) {
+    err(fmt::format("gouji test --corpus：无法读取“{}”（应是 gouji gen 写出的目录）\n", (dir / "manifest.json").string()));
+    return exit_usage;
+  }
+  auto docs = testing::parse_manifest(text, why);
+  if (!docs) {
+    err(fmt::format("gouji test --corpus：{}：{}\n", (dir / "manifest.json").string(), why));
+    return exit_usage;
+  }
+  if (docs->empty()) {
+    err(fmt::format("gouji test --corpus：{} 中没有文档\n", (dir / "manifest.json").string()));
+    return exit_usage;
+  }
+  lang::Loader loader = pack_loader();
+  testing::PackCache cache;
+  testing::CorpusScore score;
+  for (const testing::CorpusDocument& d : *docs) {
+    std::string path = (dir / d.file).string();
+    auto read = read::read_document_file(path);
+    if (const auto* e = std::get_if<read::ReadError>(&read)) {
+      score.add_unusable(d, e->line ? fmt::format("第 {} 行：{}", e->line, e->message) : e->message);
+      continue;
+    }
+    const doc::Document& document = std::get<doc::Document>(read);
+    const BuiltinPack* chosen = choose_pack(document, why);
+    if (!chosen) {
+      score.add_unusable(d, why);
+      continue;
+    }
+    const lang::Program* program = cache.get(loader, "", chosen->path, why);
+    if (!program) {
+      err("gouji test --corpus：" + why + "\n");
+      return exit_usage;
+    }
+    score.add(d, eval::evaluate(*program, document, eval::Options{}));
+  }
+  if (opt.format == "json")
+    out(testing::corpus_json(score).dump(2) + "\n");
+  else
+    out(testing::render_corpus(score, opt.corpus, 20));
+  std::fflush(stdout);
+  testing::ClassScore t = score.total();
+  bool ok = score.unusable.empty();
+  for (const auto& [k, c] : score.classes)
+    ok = ok && at_least(c.found, c.planted, *min_recall) && at_least(c.explained, c.alarms, *min_precision);
+  ok = ok && at_least(t.found, t.planted, *min_recall) && at_least(t.explained, t.alarms, *min_precision);
+  return ok ? exit_ok : exit_findings;
+}
+
 int run_test(const TestOptions& opt) {
+  if (!opt.corpus.empty()) return run_corpus(opt);
   if (opt.update) {
     const char* ci = std::getenv("CI");
     if (ci && *ci) {
@@ -307,6 +387,9 @@ const RegisterCommand reg{CommandSpec{40, [](CLI::App& app, int& status) {
   cmd->add_flag("--update", opt->update, "把当前结果写成测试文件里的期望（CI 中拒绝运行）");
   cmd->add_flag("--mutate", opt->mutate, "变异测试：逐个扰动规则读到的数字，报告没有规则发现的扰动（盲点）");
   cmd->add_flag("--coverage", opt->coverage, "数据覆盖：列出测试文件中没有任何规则读到的数字和说明中的金额");
+  cmd->add_option("--corpus", opt->corpus, "语料目录（gouji gen 写出，含 manifest.json）：按缺陷类别报告内置规则包的查全率与查准率");
+  cmd->add_option("--min-recall", opt->min_recall, "与 --corpus 同用：每类及合计的查全率不低于此百分数（默认 100）");
+  cmd->add_option("--min-precision", opt->min_precision, "与 --corpus 同用：每类及合计的查准率不低于此百分数（默认 100）");
   cmd->callback([opt, &status] { status = run_test(*opt); });
 }}};
 
