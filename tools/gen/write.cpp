@@ -874,7 +874,9 @@ struct Plan {                     // what to plant, decided before writing
   std::string original;
 };
 
-// A different amount: at least 0.02 away (and a visible change).
+// A different amount: at least 0.05 away, more than rounding can explain in any
+// relation the figure takes part in (the widest: a 公开03表 row, 合计 and six
+// columns, 7 × 0.005 = 0.035), and a visible change.
 std::string shifted_amount(Rng& rng, const std::string& shown, bool grouped) {
   Number v = shown.empty() ? Number(0) : *Number::parse_decimal(shown);
   Cents c = 0;
@@ -882,7 +884,7 @@ std::string shifted_amount(Rng& rng, const std::string& shown, bool grouped) {
     Number cents = v * Number(100);
     c = std::stoll(cents.to_fixed(0));
   }
-  Cents d = rng.chance(50) ? rng.range(2, 99) : rng.range(100, 99999);
+  Cents d = rng.chance(50) ? rng.range(5, 99) : rng.range(100, 99999);
   if (c - d < 0 || rng.chance(50)) c += d; else c -= d;
   return grouped ? grouped2(c) : fixed2(c);
 }
