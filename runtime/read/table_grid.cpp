@@ -512,7 +512,9 @@ std::size_t count_of(std::string_view hay, std::string_view needle) {
 // block names dropped. Otherwise the columns stay unnamed (栏次 still works).
 void name_space_columns(doc::Table& t, const std::vector<std::string_view>& header_lines) {
   std::vector<std::string> words;
+  std::size_t first_line_words = 0;  // a top header row of group names ("人员经费 公用经费")
   for (auto line : header_lines) {
+    if (!words.empty() && first_line_words == 0) first_line_words = words.size();
     for (auto tok : split_ws(line)) {
       std::string w = squeeze(tok);
       if (!words.empty() && char_count(w) <= 2 && char_count(words.back()) >= 3) words.back() += w;
@@ -533,6 +535,12 @@ void name_space_columns(doc::Table& t, const std::vector<std::string_view>& head
   }
   std::size_t total = 0;
   for (const auto& b : t.blocks) total += value_columns(b).size();
+  // One surplus header row on top of a table of several blocks, of group
+  // names spanning the blocks: the column names are the rest (公开06表: "人员经费 公用经费" over three
+  // "科目代码 科目名称 决算数" blocks).
+  if (names.size() > total && first_line_words > 0 && names.size() - first_line_words == total &&
+      t.blocks.size() > 1 && first_line_words <= t.blocks.size())
+    names.erase(names.begin(), names.begin() + static_cast<std::ptrdiff_t>(first_line_words));
   if (names.size() != total) return;
   std::size_t k = 0;
   for (auto& b : t.blocks)

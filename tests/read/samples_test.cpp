@@ -167,6 +167,10 @@ TEST_CASE("公开06表 30217 in the middle (公用经费) block, and the 合计 
   CHECK(tb.rows[static_cast<std::size_t>(&code_row(tb, "30226") - tb.rows.data())].cells.back().value == num("9.25"));
   CHECK(code_row(tb, "30299").block == 1);  // line 580: printed alone
   CHECK(label_row(tb, "公用经费合计").cells.back().value == num("36.32"));
+  // The header (lines 510–521) is "人员经费 公用经费" over three "科目⏎代码⏎科目名称
+  // 决算数" blocks: each block's figure column is 决算数, addressable by name.
+  CHECK(named_cell(tb, code_row(tb, "30101"), "决算数").value == num("35.06"));  // line 529
+  CHECK(named_cell(tb, code_row(tb, "302"), "决算数").value == num("36.32"));   // line 527
 
   auto c = load("final-2024-luolong-gov-service-center.txt");
   const auto& tc = table(c, "公开06表");
