@@ -405,11 +405,25 @@ Value b_sum(Interp& in, const ast::Expr& call, Args& args) {
     in.tick(call.span);
     total = add(total, v);
   }
+  if (in.tracing()) {  // the addends, for the derivation's call step
+    std::string terms;
+    std::size_t n = 0;
+    for (const Value& v : *nums) {
+      if (++n > 30) {
+        terms += " + …（共 " + std::to_string(nums->size()) + " 项）";
+        break;
+      }
+      terms += (terms.empty() ? "" : " + ") + num_text(v);
+    }
+    in.call_detail = terms.empty() ? "0（空列表）" : terms;
+  }
   return total;
 }
 
 Value b_count(Interp& in, const ast::Expr& call, Args& args) {
-  return Value::exact(Number(static_cast<std::int64_t>(want_list(in, args, 0, call).size())));
+  std::size_t n = want_list(in, args, 0, call).size();
+  if (in.tracing()) in.call_detail = "数出 " + std::to_string(n) + " 项";
+  return Value::exact(Number(static_cast<std::int64_t>(n)));
 }
 
 Value b_avg(Interp& in, const ast::Expr& call, Args& args) {
@@ -418,6 +432,9 @@ Value b_avg(Interp& in, const ast::Expr& call, Args& args) {
   Args sum_args{args[0], std::nullopt};
   Value total = b_sum(in, call, sum_args);
   if (total.is_absent()) return total;
+  if (in.tracing())
+    in.call_detail = "（" + in.call_detail + "）÷ " + std::to_string(items.size()) + " = " + num_text(total) + " ÷ " +
+                     std::to_string(items.size());
   return *divide(total, Value::exact(Number(static_cast<std::int64_t>(items.size()))));
 }
 

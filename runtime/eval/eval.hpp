@@ -44,6 +44,12 @@ struct Options {
   int max_depth = 64;                         // user function call depth
   int amount_places = 2;  // decimals figures of the pack's unit are rounded to (万元/元: 0.01)
   AccessLog* access = nullptr;  // when set, the figures read are logged here (testing tools)
+  // Derivations (gouji explain, check --format json): none records nothing;
+  // failures re-runs, with a trace, only the rules that failed or faulted and
+  // attaches a derivation to those outcomes; all traces every rule and
+  // attaches one to every PASS, FAIL and ERROR outcome.
+  enum class Derive : std::uint8_t { none, failures, all } derive = Derive::none;
+  std::string only_rule;  // when set, only the rule with this id runs (no scores)
 };
 
 // A place in a rule file, resolved to characters (not bytes).
@@ -83,6 +89,40 @@ struct Place {
   std::string line_text;
 };
 
+// One step of a derivation: a figure read or quoted, a named value, an
+// operation with its operands, a comparison, an element of a list.
+struct Step {
+  enum class Kind : std::uint8_t {
+    read,     // a table cell: place, value, the interval the printed figure stands for
+    quote,    // a number captured from the narrative: place (line), detail = the sentence
+    name,     // a pack parameter or constant: expr = its name
+    let,      // 设 name = value (a let of the rule)
+    compute,  // + − × ÷: detail = the operands as numbers ("5.00 + 3.20")
+    call,     // a function: detail = its arguments or addends
+    compare,  // a comparison met on the way (a condition): detail = "80 ≥ 90", value 是/否
+    item,     // one element of a list built with for … in … where: expr = binding, value 计入/不计入
+    when,     // a precondition that held: expr = its rule text
+  };
+  Kind kind = Kind::compute;
+  std::string expr;    // the rule text evaluated (may be empty for a read inside a function)
+  std::string value;   // shown as the document prints it ("12.30", "64.01%", "是")
+  std::optional<Number> exact;                         // number steps: the exact central value
+  std::optional<std::pair<Number, Number>> interval;   // when wider than one point
+  bool unbounded = false;  // interval is the whole line (divisor interval contained 0)
+  bool percent = false;
+  int places = -1;     // decimals as printed (-1: computed)
+  std::string detail;
+  Place place;         // read and quote: where (line_text: the source line)
+};
+
+// How one expect was decided, step by step (Outcome::derivation).
+struct Derivation {
+  std::string expect;               // the expect's condition, as written in the rule
+  std::vector<Step> steps;          // in evaluation order
+  std::size_t omitted = 0;          // steps left out past the per-instance cap
+  std::optional<Step> left, right;  // operands of the deciding comparison (kind compute)
+};
+
 // The outcome of one rule instance (one expect, under one combination of
 // `for` bindings).
 struct Outcome {
@@ -101,6 +141,7 @@ struct Outcome {
   std::vector<Place> places;          // document places of the operands
   std::string reason;                 // N/A and ERROR: why
   SourcePos location;                 // the expect (ERROR: the faulty expression)
+  std::optional<Derivation> derivation;  // when Options::derive asks for it
 };
 
 struct ScoreResult {
@@ -133,6 +174,15 @@ PackView view_of(const lang::Program& program);
 // Parses a --param value: a decimal ("0.9", "1,063.13"), a percentage ("90%"),
 // 真/假/true/false, or else a text.
 Value parse_param_value(std::string_view text);
+
+// A derivation for people, in Chinese, one line per entry: the instance, the
+// condition, each step, the comparison with its rounding intervals and
+// tolerance, and the verdict. Empty if the outcome has no derivation.
+std::vector<std::string> derivation_lines(const Outcome& outcome);
+// A number as a derivation shows it: with `places` decimals when it has no
+// more (as the document prints it), else its exact decimal expansion, else 10
+// decimals and "…（精确值 a/b）".
+std::string exact_text(const Number& n, int places = -1, bool percent = false);
 
 nlohmann::json to_json(const Report& report);
 nlohmann::json to_json(const Outcome& outcome);

@@ -134,6 +134,7 @@ Value Interp::cell_value(const doc::Table& t, const doc::Row& r, int ci) {
     case doc::CellKind::text: v = Value::make_text(c.text); break;
   }
   v.origins.push_back(std::move(o));
+  if (tracing()) trace_read(t, r, c, v);
   return v;
 }
 
@@ -160,7 +161,11 @@ Value Interp::cell_of(const Value& v, ast::Span span) {
     std::vector<const doc::Row*> rows;
     for (const doc::Row& r : t.rows)
       if (r.block == v.block) rows.push_back(&r);
-    if (rows.size() == 1) return cell_value(t, *rows[0], v.column);
+    if (rows.size() == 1) {
+      Value c = cell_value(t, *rows[0], v.column);
+      if (tracing()) trace_name_read(span, c);
+      return c;
+    }
     if (rows.empty()) return Value::make_absent(table_name(t) + " " + column_name(t, v.block, v.column) + "没有数据行");
     fail(table_name(t) + "有 " + std::to_string(rows.size()) + " 行，请指明行（如 t[行 1][栏 N]）：" +
              column_name(t, v.block, v.column),
@@ -172,7 +177,11 @@ Value Interp::cell_of(const Value& v, ast::Span span) {
     std::vector<int> amounts;
     for (std::size_t i = 0; i < cols.size(); ++i)
       if (cols[i].role == doc::ColumnRole::amount) amounts.push_back(static_cast<int>(i));
-    if (amounts.size() == 1) return cell_value(t, *v.row, amounts[0]);
+    if (amounts.size() == 1) {
+      Value c = cell_value(t, *v.row, amounts[0]);
+      if (tracing()) trace_name_read(span, c);
+      return c;
+    }
     fail(table_name(t) + " " + row_name(*v.row) + " 行有 " + std::to_string(amounts.size()) +
              " 个金额栏，请指明栏（如 r[栏 1]）",
          span);
@@ -252,6 +261,7 @@ std::optional<Value> Interp::global(const std::string& name) {
     case Global::State::unset: break;
   }
   g.state = Global::State::busy;
+  Quiet quiet(*this);  // a pack constant is shown as one named value
   std::uint64_t saved_steps = steps_;
   int saved_depth = depth_;
   steps_ = 0;
@@ -318,10 +328,16 @@ Value Interp::eval(const ast::Expr& e, Env& env) {
     case ast::ExprKind::member: {
       Value base = eval(*e.args.at(0), env);
       if (base.is_absent()) return base;
-      return member(base, e.text, e.span);
+      Value v = member(base, e.text, e.span);
+      if (tracing()) trace_name_read(e.span, v);
+      return v;
     }
     case ast::ExprKind::call: return eval_call(e, env);
-    case ast::ExprKind::index: return eval_index(e, env);
+    case ast::ExprKind::index: {
+      Value v = eval_index(e, env);
+      if (tracing()) trace_name_read(e.span, v);
+      return v;
+    }
     case ast::ExprKind::list: {
       List items;
       for (const auto& a : e.args) items.push_back(eval(*a, env));
@@ -360,11 +376,18 @@ Value Interp::eval_name(const ast::Expr& e, Env& env) {
       if (base.is_absent()) return base;
       base = member(base, parts[i], e.span);
     }
+    if (tracing()) trace_name_read(e.span, base);
     return base;
   };
   if (parts.size() > 1)
     if (const Value* v = find_local(env, parts[0])) return members_from(*v);
-  if (auto g = global(name)) return *g;
+  if (auto g = global(name)) {
+    if (tracing()) {
+      bool is_param = std::any_of(pack.params.begin(), pack.params.end(), [&](const ast::Param* p) { return p->name == name; });
+      trace_value(Step::Kind::name, name, *g, is_param ? "参数" : "规则包常量");
+    }
+    return *g;
+  }
   if (parts.size() > 1)
     if (auto g = global(parts[0])) return members_from(*g);
   int bi = lang::builtin_index(name);
@@ -387,7 +410,10 @@ Value Interp::member(const Value& base, const std::string& name, ast::Span span)
     case ValueKind::match:
       if (base.fields)
         for (const auto& [k, v] : *base.fields)
-          if (k == name) return v;
+          if (k == name) {
+            if (tracing()) trace_quote(span, base.text, v);
+            return v;
+          }
       fail("引文没有名为“" + name + "”的部分（模式中可写 {金额:" + name + "}）", span);
     default: fail(std::string(kind_name(base.kind)) + "没有成员“" + name + "”", span);
   }
@@ -538,10 +564,12 @@ Value Interp::eval_binary(const ast::Expr& e, Env& env) {
   if (a.is_absent()) return a;
   b = as_number(b, e.args[1]->span);
   if (b.is_absent()) return b;
+  Value r;
+  const char* sign = "";
   switch (e.op) {
-    case ast::Op::add: return add(a, b);
-    case ast::Op::sub: return sub(a, b);
-    case ast::Op::mul: return mul(a, b);
+    case ast::Op::add: r = add(a, b), sign = " + "; break;
+    case ast::Op::sub: r = sub(a, b), sign = " − "; break;
+    case ast::Op::mul: r = mul(a, b), sign = " × "; break;
     case ast::Op::div: {
       auto q = divide(a, b);
       if (!q) {
@@ -549,11 +577,14 @@ Value Interp::eval_binary(const ast::Expr& e, Env& env) {
         std::string origin = b.origins.size() == 1 ? "（" + b.origins[0].describe() + "）" : "";
         fail("除数为 0：" + (what.empty() ? std::string("除数") : what) + origin + " = " + display(b), e.span);
       }
-      return *q;
+      r = std::move(*q);
+      sign = " ÷ ";
+      break;
     }
-    default: break;
+    default: fail("无法求值的运算", e.span);
   }
-  fail("无法求值的运算", e.span);
+  if (tracing()) trace_value(Step::Kind::compute, source_text(e.span), r, num_text(a) + sign + num_text(b));
+  return r;
 }
 
 namespace {
@@ -612,6 +643,17 @@ Value Interp::eval_compare(const ast::Expr& e, Env& env, Decided* d, const std::
       }
       default: fail("未知的比较", e.span);
     }
+    if (tracing()) {
+      std::string detail = num_text(a) + " " + op_text(e.op) + " " + num_text(b);
+      if (e.op == ast::Op::approx)
+        detail += "（区间 " + interval_text(a) + " 与 " + interval_text(b) + "，容差 " + exact_text(t) + "）";
+      Step st;
+      st.kind = Step::Kind::compare;
+      st.expr = source_text(e.span);
+      st.detail = std::move(detail);
+      st.value = ok ? "是" : "否";
+      trace(std::move(st));
+    }
     if (d) {
       d->compared = true;
       d->op = e.op;
@@ -630,6 +672,14 @@ Value Interp::eval_compare(const ast::Expr& e, Env& env, Decided* d, const std::
          e.span);
   bool equal = a.kind == ValueKind::text ? doc::normalize(a.text) == doc::normalize(b.text) : a.flag == b.flag;
   ok = e.op == ast::Op::ne ? !equal : equal;
+  if (tracing()) {
+    Step st;
+    st.kind = Step::Kind::compare;
+    st.expr = source_text(e.span);
+    st.detail = "“" + display(a) + "” " + op_text(e.op) + " “" + display(b) + "”";
+    st.value = ok ? "是" : "否";
+    trace(std::move(st));
+  }
   if (d) {
     d->compared = true;
     d->op = e.op;
@@ -701,12 +751,16 @@ Value Interp::eval_comprehension(const ast::Expr& e, Env& env) {
       Env& env;
       ~Pop() { env.pop_back(); }
     } pop{env};
+    bool keep = true;
+    std::size_t mark = trace_.size();
     if (e.args.size() > 2 && e.args[2]) {
       Value w = eval(*e.args[2], env);
       if (w.is_absent()) return w;
       if (w.kind != ValueKind::boolean) fail(std::string("“where”后面应是条件，这里是") + kind_name(w.kind), e.args[2]->span);
-      if (!w.flag) continue;
+      keep = w.flag;
     }
+    if (tracing()) trace_item(e.text + " = " + display_binding(x), mark, keep, e.args.size() > 2 && e.args[2]);
+    if (!keep) continue;
     items.push_back(eval(*e.args[0], env));
   }
   return Value::make_list(std::move(items));
@@ -750,7 +804,27 @@ Value Interp::eval_call(const ast::Expr& e, Env& env) {
     for (std::size_t k = 0; k < sig.params.size(); ++k)
       if (!args[k] && !sig.params[k].optional && !(sig.name == "text" || sig.name == "texts"))
         fail(e.text + "() 缺少参数“" + std::string(sig.params[k].name) + "”", e.span);
-  return call_builtin(bi, e, args, env);
+  if (!tracing()) return call_builtin(bi, e, args, env);
+  call_detail.clear();
+  Value r = call_builtin(bi, e, args, env);
+  if (r.kind == ValueKind::match) {
+    if (r.flag) trace_quote(e.span, r.text, r);
+  } else if (r.has_number()) {
+    std::string detail = std::move(call_detail);
+    if (detail.empty()) {
+      for (const auto& a : args) {
+        if (!a) continue;
+        std::string shown = a->kind == ValueKind::list ? "列表（" + std::to_string(a->list->size()) + " 项）"
+                            : a->has_number()          ? num_text(*a)
+                                                       : display(*a);
+        detail += (detail.empty() ? "" : "，") + shown;
+      }
+      detail = e.text + "（" + detail + "）";
+    }
+    trace_value(Step::Kind::call, source_text(e.span), r, std::move(detail));
+  }
+  call_detail.clear();
+  return r;
 }
 
 Value Interp::call_function(const ast::Function& f, const ast::Expr& call, Env& env) {
@@ -784,7 +858,13 @@ Value Interp::call_function(const ast::Function& f, const ast::Expr& call, Env& 
     int& d;
     ~Undepth() { --d; }
   } undepth{depth_};
-  return eval(*f.body, inner);
+  if (!tracing()) return eval(*f.body, inner);
+  std::string detail;
+  for (const auto& [name, v] : inner)
+    detail += (detail.empty() ? "" : "，") + name + " = " + (v.has_number() ? num_text(v) : display_binding(v));
+  Value r = eval(*f.body, inner);
+  if (r.has_number()) trace_value(Step::Kind::call, source_text(call.span), r, f.name + "（" + detail + "）");
+  return r;
 }
 
 }  // namespace gouji::eval::detail

@@ -80,6 +80,28 @@ class Interp {
   // `section` (null: the whole narrative).
   List find_text(const doc::Section* section, std::string_view pattern, bool first_only, ast::Span span);
 
+  // --- derivations (trace.cpp). Recorded only while tracing_ is set (an
+  // Options::derive run), never inside quiet parts (filters of `for`,
+  // preconditions, messages, pack constants).
+  bool tracing() const { return tracing_ && quiet_ == 0; }
+  void trace(Step s);
+  void trace_read(const doc::Table& t, const doc::Row& r, const doc::Cell& c, const Value& v);
+  void trace_quote(ast::Span span, const std::string& sentence, const Value& v);
+  void trace_value(Step::Kind kind, std::string expr, const Value& v, std::string detail);
+  // Names a read just recorded by the expression that read it ("决算.合计").
+  void trace_name_read(ast::Span span, const Value& v);
+  // Collapses the steps since `mark` (a list element's filter) into one item step.
+  void trace_item(std::string binding, std::size_t mark, bool kept, bool filtered);
+  std::string call_detail;  // set by a built-in for its call step (sum: the addends)
+
+  struct Quiet {
+    int& q;
+    explicit Quiet(Interp& in) : q(in.quiet_) { ++q; }
+    ~Quiet() { --q; }
+    Quiet(const Quiet&) = delete;
+    Quiet& operator=(const Quiet&) = delete;
+  };
+
   const PackView& pack;
   const doc::Document& doc;
   const Options& opt;
@@ -117,7 +139,7 @@ class Interp {
   void exec(const std::vector<ast::Stmt>& body, std::size_t i, Env& env, Run& run);
   void run_expect(const ast::Stmt& s, Env& env, Run& run);
   Value judge(const ast::Expr& e, Env& env, const std::optional<Number>& tol, Decided& d);
-  void run_rule(const ast::Rule& rule, Report& report);
+  void run_rule(const ast::Rule& rule, Report& report, bool tally = true);
   void run_score(const ast::Score& score, Report& report);
   Outcome base_outcome(const Run& run, Status status, ast::Span span) const;
   void record_fault(Run& run, const Fault& f) const;
@@ -126,12 +148,37 @@ class Interp {
   std::string operand_text(const ast::Expr& e, const Value& v) const;
   void add_places(Outcome& o, const Value& v) const;
 
+  // derivations (trace.cpp)
+  Derivation take_derivation(const Decided& d, const ast::Stmt& s) const;
+  void attach_failure_derivations(Report& report);
+
+  bool tracing_ = false;
+  int quiet_ = 0;
+  std::vector<Step> trace_;  // steps of the current instance (scoped like the environment)
+  std::size_t omitted_ = 0;  // steps dropped past the cap in the current rule
+  void truncate_trace(std::size_t n) {
+    if (trace_.size() > n) trace_.resize(n);
+  }
+  struct TraceMark {
+    Interp& in;
+    std::size_t size;
+    explicit TraceMark(Interp& i) : in(i), size(i.trace_.size()) {}
+    ~TraceMark() { in.truncate_trace(size); }
+    TraceMark(const TraceMark&) = delete;
+    TraceMark& operator=(const TraceMark&) = delete;
+  };
+
   std::map<std::string, Global> globals_;
   std::optional<Number> tolerance_;
   std::uint64_t steps_ = 0;
   int depth_ = 0;
   int nesting_ = 0;
 };
+
+// A number value in a derivation's operand list: "8.10", "0（空白）",
+// "0.6400804546…"; its interval: "[8.095, 8.105]" or "（无界）".
+std::string num_text(const Value& v);
+std::string interval_text(const Value& v);
 
 // Names of the built-ins builtins.cpp implements (for the agreement test).
 std::vector<std::string_view> implemented_builtins();

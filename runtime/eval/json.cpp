@@ -14,6 +14,67 @@ nlohmann::json pos_json(const SourcePos& p) {
   return {{"file", p.file}, {"line", p.line}, {"column", p.column}};
 }
 
+const char* step_kind(Step::Kind k) {
+  switch (k) {
+    case Step::Kind::read: return "read";
+    case Step::Kind::quote: return "quote";
+    case Step::Kind::name: return "name";
+    case Step::Kind::let: return "let";
+    case Step::Kind::compute: return "compute";
+    case Step::Kind::call: return "call";
+    case Step::Kind::compare: return "compare";
+    case Step::Kind::item: return "item";
+    case Step::Kind::when: return "when";
+  }
+  return "?";
+}
+
+nlohmann::json place_json(const Place& p) {
+  nlohmann::json pj = nlohmann::json::object();
+  if (!p.table.empty()) pj["table"] = p.table;
+  if (!p.row.empty()) pj["row"] = p.row;
+  if (!p.column.empty()) pj["column"] = p.column;
+  if (!p.printed.empty()) pj["printed"] = p.printed;
+  if (p.line) {
+    pj["line"] = p.line;
+    pj["line_text"] = p.line_text;
+  }
+  return pj;
+}
+
+nlohmann::json step_json(const Step& s) {
+  nlohmann::json j;
+  j["kind"] = step_kind(s.kind);
+  if (!s.expr.empty()) j["expr"] = s.expr;
+  if (!s.value.empty()) j["value"] = s.value;
+  if (s.exact) {
+    j["exact"] = number_json(*s.exact);
+    if (!s.exact->fits_places(12)) j["exact_fraction"] = s.exact->to_fraction();
+  }
+  if (s.unbounded)
+    j["interval"] = "unbounded";
+  else if (s.interval)
+    j["interval"] = {number_json(s.interval->first), number_json(s.interval->second)};
+  if (s.percent) j["percent"] = true;
+  if (!s.detail.empty()) j["detail"] = s.detail;
+  if (s.kind == Step::Kind::read || s.kind == Step::Kind::quote) j["place"] = place_json(s.place);
+  return j;
+}
+
+nlohmann::json derivation_json(const Outcome& o) {
+  const Derivation& d = *o.derivation;
+  nlohmann::json j;
+  j["expect"] = d.expect;
+  nlohmann::json steps = nlohmann::json::array();
+  for (const Step& s : d.steps) steps.push_back(step_json(s));
+  j["steps"] = steps;
+  if (d.omitted) j["omitted"] = d.omitted;
+  if (d.left) j["left"] = step_json(*d.left);
+  if (d.right) j["right"] = step_json(*d.right);
+  j["text"] = derivation_lines(o);
+  return j;
+}
+
 }  // namespace
 
 nlohmann::json to_json(const Outcome& o) {
@@ -39,20 +100,10 @@ nlohmann::json to_json(const Outcome& o) {
   if (!o.left_text.empty()) j["left_text"] = o.left_text;
   if (!o.right_text.empty()) j["right_text"] = o.right_text;
   nlohmann::json places = nlohmann::json::array();
-  for (const Place& p : o.places) {
-    nlohmann::json pj;
-    if (!p.table.empty()) pj["table"] = p.table;
-    if (!p.row.empty()) pj["row"] = p.row;
-    if (!p.column.empty()) pj["column"] = p.column;
-    if (!p.printed.empty()) pj["printed"] = p.printed;
-    if (p.line) {
-      pj["line"] = p.line;
-      pj["line_text"] = p.line_text;
-    }
-    places.push_back(pj);
-  }
+  for (const Place& p : o.places) places.push_back(place_json(p));
   if (!places.empty()) j["places"] = places;
   j["location"] = pos_json(o.location);
+  if (o.derivation) j["derivation"] = derivation_json(o);
   return j;
 }
 

@@ -103,6 +103,13 @@ Outcome Interp::base_outcome(const Run& run, Status status, ast::Span span) cons
 void Interp::record_fault(Run& run, const Fault& f) const {
   Outcome o = base_outcome(run, Status::error, f.span);
   o.reason = f.reason;
+  if (tracing_) {
+    Derivation dv;
+    dv.expect = source_text(f.span);
+    dv.steps = trace_;
+    dv.omitted = omitted_;
+    o.derivation = std::move(dv);
+  }
   run.out->push_back(std::move(o));
 }
 
@@ -114,12 +121,14 @@ void Interp::record_na(Run& run, std::string reason, ast::Span span) const {
 
 void Interp::exec(const std::vector<ast::Stmt>& body, std::size_t i, Env& env, Run& run) {
   EnvMark mark(env);
+  TraceMark tmark(*this);
   for (; i < body.size(); ++i) {
     const ast::Stmt& s = body[i];
     switch (s.kind) {
       case ast::StmtKind::let: {
         try {
           Value v = eval(*s.expr, env);
+          if (tracing()) trace_value(Step::Kind::let, s.name, v, "");
           env.emplace_back(s.name, std::move(v));
         } catch (const Fault& f) {
           if (f.limit) throw;
@@ -135,6 +144,7 @@ void Interp::exec(const std::vector<ast::Stmt>& body, std::size_t i, Env& env, R
         bool own_body = s.braced || !s.body.empty();
         Value coll;
         try {
+          Quiet quiet(*this);
           coll = eval(*s.expr, env);
           if (!coll.is_absent() && coll.kind != ValueKind::list)
             fail(std::string("“对每个 … 属于”后面应是列表，这里是") + kind_name(coll.kind), s.expr->span);
@@ -151,6 +161,7 @@ void Interp::exec(const std::vector<ast::Stmt>& body, std::size_t i, Env& env, R
         }
         for (const Value& x : *coll.list) {
           EnvMark inner(env);
+          TraceMark titer(*this);
           env.emplace_back(s.name, x);
           run.bindings.emplace_back(s.name, display_binding(x));
           struct PopBinding {
@@ -159,6 +170,7 @@ void Interp::exec(const std::vector<ast::Stmt>& body, std::size_t i, Env& env, R
           } pop{run};
           if (s.where) {
             try {
+              Quiet quiet(*this);
               Value w = eval(*s.where, env);
               if (w.is_absent()) {
                 record_na(run, w.text, s.where->span);
@@ -183,7 +195,11 @@ void Interp::exec(const std::vector<ast::Stmt>& body, std::size_t i, Env& env, R
       }
       case ast::StmtKind::when: {
         try {
-          Value c = eval(*s.expr, env);
+          Value c;
+          {
+            Quiet quiet(*this);
+            c = eval(*s.expr, env);
+          }
           if (c.is_absent()) {
             record_na(run, c.text, s.expr->span);
             return;
@@ -193,6 +209,12 @@ void Interp::exec(const std::vector<ast::Stmt>& body, std::size_t i, Env& env, R
             std::string what = source_text(s.expr->span);
             record_na(run, "条件不成立" + (what.empty() ? std::string() : "：" + what), s.expr->span);
             return;
+          }
+          if (tracing()) {
+            Step st;
+            st.kind = Step::Kind::when;
+            st.expr = source_text(s.expr->span);
+            trace(std::move(st));
           }
         } catch (const Fault& f) {
           if (f.limit) throw;
@@ -272,6 +294,7 @@ std::string Interp::fill_message(const ast::Template& t, Env& env) {
 }
 
 void Interp::run_expect(const ast::Stmt& s, Env& env, Run& run) {
+  TraceMark tmark(*this);  // this expect's steps are not part of the next one's
   Decided d;
   Value result;
   std::optional<Number> tol;
@@ -319,6 +342,7 @@ void Interp::run_expect(const ast::Stmt& s, Env& env, Run& run) {
   if (o.status == Status::fail) {
     if (s.message) {
       try {
+        Quiet quiet(*this);
         o.message = fill_message(*s.message, env);
       } catch (const Fault& f) {
         o.message = "（消息出错：" + f.reason + "）";
@@ -337,13 +361,16 @@ void Interp::run_expect(const ast::Stmt& s, Env& env, Run& run) {
       o.message = "条件不成立" + (what.empty() ? std::string() : "：" + what);
     }
   }
+  if (tracing_) o.derivation = take_derivation(d, s);
   run.out->push_back(std::move(o));
 }
 
-void Interp::run_rule(const ast::Rule& rule, Report& report) {
+void Interp::run_rule(const ast::Rule& rule, Report& report, bool tally_outcomes) {
   steps_ = 0;
   depth_ = 0;
   nesting_ = 0;
+  trace_.clear();
+  omitted_ = 0;
   Run run;
   run.rule = &rule;
   run.out = &report.outcomes;
@@ -353,7 +380,11 @@ void Interp::run_rule(const ast::Rule& rule, Report& report) {
     bool go = true;
     if (rule.when) {
       try {
-        Value c = eval(*rule.when, env);
+        Value c;
+        {
+          Quiet quiet(*this);
+          c = eval(*rule.when, env);
+        }
         if (c.is_absent()) {
           record_na(run, c.text, rule.when->span);
           go = false;
@@ -363,6 +394,11 @@ void Interp::run_rule(const ast::Rule& rule, Report& report) {
           std::string what = source_text(rule.when->span);
           record_na(run, "前提条件不成立" + (what.empty() ? std::string() : "：" + what), rule.when->span);
           go = false;
+        } else if (tracing()) {
+          Step st;
+          st.kind = Step::Kind::when;
+          st.expr = source_text(rule.when->span);
+          trace(std::move(st));
         }
       } catch (const Fault& f) {
         if (f.limit) throw;
@@ -379,6 +415,7 @@ void Interp::run_rule(const ast::Rule& rule, Report& report) {
     record_fault(run, Fault{std::string("gouji 内部错误（请报告）：") + ex.what(), rule.span, true});
   }
   if (report.outcomes.size() == before) record_na(run, "没有可检查的实例（循环的集合为空或都不满足条件）", rule.span);
+  if (!tally_outcomes) return;
   auto& tally = rule_tally[rule.id];
   for (std::size_t k = before; k < report.outcomes.size(); ++k) {
     Status st = report.outcomes[k].status;
@@ -434,10 +471,15 @@ Report Interp::run() {
     report.warnings.push_back("规则包的容差无法求值：" + f.reason + "；按 0 处理");
     tolerance_ = Number(0);
   }
+  tracing_ = opt.derive == Options::Derive::all;
   for (const ast::Rule* rule : pack.rules) {
+    if (!opt.only_rule.empty() && rule->id != opt.only_rule) continue;
     run_rule(*rule, report);
     ++report.rules_run;
   }
+  if (opt.derive == Options::Derive::failures) attach_failure_derivations(report);
+  tracing_ = false;
+  if (!opt.only_rule.empty()) return report;
   in_scores = true;
   for (const ast::Score* s : pack.scores) run_score(*s, report);
   return report;
