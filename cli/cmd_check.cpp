@@ -391,12 +391,47 @@ struct DocResult {
   std::string chunk;             // this document's part of the output
   bool unreadable = false;
   std::string unreadable_why;    // for stderr and the summaries
-  std::uint32_t unreadable_line = 0;
+  std::optional<std::uint32_t> unreadable_line;  // a read error's line (0: not about one line)
   bool findings = false;         // FAIL/ERROR at or above --fail-on
   int fatal = 0;                 // nonzero: a built-in pack failed to load; stop with this status
   // Rule ids of FAIL and ERROR outcomes, with their severity (summaries).
   std::vector<std::pair<std::string, ast::Severity>> failed, faulty;
 };
+
+// The result of a document that could not be read (or had no fitting
+// built-in pack: no line then), rendered for the format.
+DocResult unreadable_result(Format format, const std::string& path, std::string why,
+                            std::optional<std::uint32_t> line) {
+  DocResult res;
+  res.unreadable = true;
+  res.unreadable_why = std::move(why);
+  res.unreadable_line = line;
+  std::uint32_t n = line.value_or(0);
+  switch (format) {
+    case Format::text:
+      res.chunk = fmt::format("\n文件：{}\n无法读取：{}{}\n", path, res.unreadable_why,
+                              n ? fmt::format("（第 {} 行）", n) : std::string());
+      break;
+    case Format::json: {
+      nlohmann::json j = {{"document", path}, {"error", res.unreadable_why}};
+      if (line) j["line"] = *line;
+      res.chunk = dump(j, 2);
+      break;
+    }
+    case Format::jsonl: {
+      nlohmann::json j = {{"record", "unreadable"}, {"schema_version", kOutputSchemaVersion},
+                          {"document", path}, {"error", res.unreadable_why}};
+      if (line) j["line"] = *line;
+      res.chunk = dump(j) + "\n";
+      break;
+    }
+    case Format::csv:
+      res.chunk = csv_row({path, "", "", "", "", "", "无法读取", res.unreadable_why, "", "", "", "", "", "",
+                           n ? std::to_string(n) : std::string(), ""});
+      break;
+  }
+  return res;
+}
 
 // Totals over the emitted documents, for the text and jsonl summaries.
 struct Totals {
@@ -409,7 +444,7 @@ struct Totals {
     ++documents;
     if (r.unreadable) {
       nlohmann::json u = {{"document", path}, {"error", r.unreadable_why}};
-      if (r.unreadable_line) u["line"] = r.unreadable_line;
+      if (r.unreadable_line) u["line"] = *r.unreadable_line;
       unreadable.push_back(std::move(u));
       return;
     }
@@ -541,34 +576,8 @@ int run_check(const CheckOptions& opt) {
   // per call.
   auto check_one = [&](const std::string& path) {
     DocResult res;
-    auto unreadable = [&](std::string why, std::uint32_t line) {
-      res.unreadable = true;
-      res.unreadable_why = std::move(why);
-      res.unreadable_line = line;
-      switch (format) {
-        case Format::text:
-          res.chunk = fmt::format("\n文件：{}\n无法读取：{}{}\n", path, res.unreadable_why,
-                                  line ? fmt::format("（第 {} 行）", line) : std::string());
-          break;
-        case Format::json: {
-          nlohmann::json j = {{"document", path}, {"error", res.unreadable_why}};
-          if (line) j["line"] = line;
-          res.chunk = dump(j, 2);
-          break;
-        }
-        case Format::jsonl: {
-          nlohmann::json j = {{"record", "unreadable"}, {"schema_version", kOutputSchemaVersion},
-                              {"document", path}, {"error", res.unreadable_why}};
-          if (line) j["line"] = line;
-          res.chunk = dump(j) + "\n";
-          break;
-        }
-        case Format::csv:
-          res.chunk = csv_row({path, "", "", "", "", "", "无法读取", res.unreadable_why, "", "", "", "", "", "",
-                               line ? std::to_string(line) : std::string(), ""});
-          break;
-      }
-      return res;
+    auto unreadable = [&](std::string why, std::optional<std::uint32_t> line) {
+      return unreadable_result(format, path, std::move(why), line);
     };
     auto read = read::read_document_file(path);
     if (const auto* e = std::get_if<read::ReadError>(&read)) return unreadable(e->message, e->line);
@@ -578,7 +587,7 @@ int run_check(const CheckOptions& opt) {
     if (!pack) {
       std::string why;
       const BuiltinPack* chosen = choose_pack(d, why);
-      if (!chosen) return unreadable(why, 0);
+      if (!chosen) return unreadable(why, std::nullopt);
       {
         std::lock_guard<std::mutex> lock(pack_mutex);
         auto it = builtin.find(chosen->path);
@@ -659,10 +668,8 @@ int run_check(const CheckOptions& opt) {
       try {
         res = check_one(documents[i]);
       } catch (const std::exception& e) {
-        res = DocResult{};
-        res.unreadable = true;
-        res.unreadable_why = fmt::format("内部错误（请报告此问题）：{}", e.what());
-        if (format == Format::text) res.chunk = fmt::format("\n文件：{}\n无法检查：{}\n", documents[i], res.unreadable_why);
+        res = unreadable_result(format, documents[i], fmt::format("内部错误（请报告此问题）：{}", e.what()),
+                                std::nullopt);
       }
       {
         std::lock_guard<std::mutex> lock(m);
@@ -699,8 +706,8 @@ int run_check(const CheckOptions& opt) {
     }
     if (res.unreadable) {
       progress.clear();
-      std::string msg = res.unreadable_line
-                            ? fmt::format("{}:{}: {}", documents[i], res.unreadable_line, res.unreadable_why)
+      std::string msg = res.unreadable_line.value_or(0)
+                            ? fmt::format("{}:{}: {}", documents[i], *res.unreadable_line, res.unreadable_why)
                             : fmt::format("{}: {}", documents[i], res.unreadable_why);
       err("gouji check：无法读取文件 " + msg + "\n");
     }
