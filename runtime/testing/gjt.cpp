@@ -130,7 +130,7 @@ std::string_view prefix_chars(std::string_view s, std::size_t n) {
   return s.substr(0, n);
 }
 
-enum class Keyword { none, pack, param, case_, document, expect, others };
+enum class Keyword { none, pack, param, case_, document, expect, others, edit };
 
 // The keyword a line starts with; `rest` is what follows it (a ":" or "："
 // right after the keyword is dropped).
@@ -144,6 +144,7 @@ Keyword keyword_of(std::string_view line, std::string_view& rest, std::string& w
       {"param", Keyword::param},  {"案例", Keyword::case_},        {"case", Keyword::case_},
       {"文件", Keyword::document}, {"document", Keyword::document}, {"期望", Keyword::expect},
       {"expect", Keyword::expect}, {"其余", Keyword::others},       {"others", Keyword::others},
+      {"改", Keyword::edit},       {"change", Keyword::edit},
   };
   for (const K& k : words) {
     if (!line.starts_with(k.word)) continue;
@@ -222,7 +223,7 @@ bool parse_bindings(std::string_view text, std::vector<std::pair<std::string, st
   return true;
 }
 
-enum class ValueKey { none, left, right, difference, message };
+enum class ValueKey { none, left, right, difference, message, source_line };
 
 ValueKey value_key(std::string_view w, bool& english) {
   english = is_ascii_word(w);
@@ -230,6 +231,7 @@ ValueKey value_key(std::string_view w, bool& english) {
   if (w == "右" || w == "right") return ValueKey::right;
   if (w == "差" || w == "difference" || w == "diff") return ValueKey::difference;
   if (w == "消息含" || w == "message" || w == "原因含" || w == "reason") return ValueKey::message;
+  if (w == "出处" || w == "source-line") return ValueKey::source_line;
   return ValueKey::none;
 }
 
@@ -285,7 +287,7 @@ class Parser {
     if (current_ && kw != Keyword::case_) current_->last_line = no;
     switch (kw) {
       case Keyword::none:
-        error(no, fmt::format("不认识这一行：“{}”。每行以 案例、规则包、参数、文件、期望 或 其余 开头（# 开头为注释）",
+        error(no, fmt::format("不认识这一行：“{}”。每行以 案例、规则包、参数、文件、改、期望 或 其余 开头（# 开头为注释）",
                               std::string(prefix_chars(l, 60))));
         return;
       case Keyword::case_: {
@@ -344,6 +346,9 @@ class Parser {
       case Keyword::expect:
         if (!current_) return error(no, "“期望”应写在某个案例里（先写“案例 名称”）");
         return expectation(no, raw, rest, written);
+      case Keyword::edit:
+        if (!current_) return error(no, "“改”应写在某个案例里（先写“案例 名称”和“文件 路径”）");
+        return edit(no, rest);
       case Keyword::others: {
         std::string r = strip_comment(rest);
         auto st = parse_status(r);
@@ -415,11 +420,25 @@ class Parser {
       bool english = false;
       ValueKey key = value_key(toks[k].text, english);
       if (key == ValueKey::none)
-        return error(no, fmt::format("“{}”不认识：结果后面可以写 左 数、右 数、差 数 或 消息含 \"文字\"", toks[k].text));
+        return error(no, fmt::format("“{}”不认识：结果后面可以写 左 数、右 数、差 数、消息含 \"文字\" 或 出处 第 N 行", toks[k].text));
       if (k + 1 >= toks.size()) return error(no, fmt::format("“{}”后面缺少值", toks[k].text));
-      const Token& v = toks[k + 1];
+      Token v = toks[k + 1];
       if (key == ValueKey::message) {
         e.message_contains = v.text;
+      } else if (key == ValueKey::source_line) {
+        // 出处 第 395 行 / 出处 第395行 / source-line 395
+        const std::string keyword = toks[k].text;
+        std::string n = v.text;
+        if (n == "第" && k + 2 < toks.size()) {
+          n = toks[k + 2].text;
+          ++k;
+          if (k + 2 < toks.size() && toks[k + 2].text == "行") ++k;
+        }
+        if (n.starts_with("第")) n.erase(0, std::string_view("第").size());
+        if (n.ends_with("行")) n.erase(n.size() - std::string_view("行").size());
+        if (n.empty() || n.size() > 9 || !std::all_of(n.begin(), n.end(), [](char c) { return c >= '0' && c <= '9'; }))
+          return error(no, fmt::format("“{}”后面应是行号（出处 第 395 行），这里是“{}”", keyword, n));
+        e.source_line = static_cast<std::uint32_t>(std::stoul(n));
       } else {
         auto n = Number::parse_decimal(v.text);
         if (!n) return error(no, fmt::format("“{}”后面应是一个数，这里是“{}”", toks[k].text, v.text));
@@ -430,7 +449,40 @@ class Parser {
     current_->expectations.push_back(std::move(e));
   }
 
+  // 改 第 N 行 "旧" 为 "新" / change line N "old" to "new" (第/行/为 and line/to optional).
+  void edit(std::uint32_t no, std::string_view rest) {
+    static constexpr std::string_view usage = "应写成 改 第 行号 行 \"原文\" 为 \"新文\"（change line N \"old\" to \"new\"）";
+    std::vector<Token> toks;
+    std::string comment, why;
+    if (!tokenize(rest, toks, comment, why)) return error(no, why);
+    std::vector<Token> ts;
+    for (auto& t : toks)
+      if (t.quoted || (t.text != "第" && t.text != "行" && t.text != "为" && t.text != "line" && t.text != "to")) ts.push_back(t);
+    // "第529行" written without spaces.
+    if (!ts.empty() && !ts[0].quoted) {
+      std::string& w = ts[0].text;
+      if (w.starts_with("第")) w.erase(0, std::string_view("第").size());
+      if (w.ends_with("行")) w.erase(w.size() - std::string_view("行").size());
+    }
+    if (ts.size() != 3 || ts[0].quoted || !ts[1].quoted || !ts[2].quoted)
+      return error(no, fmt::format("“改”{}", usage));
+    Edit e;
+    e.line = no;
+    const std::string& n = ts[0].text;
+    if (n.empty() || n.size() > 9 || !std::all_of(n.begin(), n.end(), [](char c) { return c >= '0' && c <= '9'; }) ||
+        std::stoul(n) == 0)
+      return error(no, fmt::format("“改”后面的行号应是正整数，这里是“{}”；{}", n, usage));
+    e.target = static_cast<std::uint32_t>(std::stoul(n));
+    e.old_text = ts[1].text;
+    e.new_text = ts[2].text;
+    if (e.old_text.empty()) return error(no, "“改”的原文不能为空");
+    if (e.old_text == e.new_text) return error(no, "“改”的原文与新文相同，文件没有改动");
+    current_->edits.push_back(std::move(e));
+  }
+
   void finish(Case& c) {
+    if (!c.edits.empty() && c.document.inline_text)
+      error(c.edits.front().line, "“改”只用于“文件 路径”给出的文件；内嵌文件请直接写改过的内容");
     if (!c.document.set())
       error(c.line, fmt::format("案例“{}”没有文件：写“文件 路径”或“文件 内嵌”", c.name));
     if (c.expectations.empty() && !c.others_pass)
@@ -465,6 +517,8 @@ std::string format_expectation(const Expectation& e) {
     s += e.english ? " message " : " 消息含 ";
     s += plain ? "\"" + e.message_contains + "\"" : "“" + e.message_contains + "”";
   }
+  if (e.source_line)
+    s += e.english ? fmt::format(" source-line {}", *e.source_line) : fmt::format(" 出处 第 {} 行", *e.source_line);
   s += e.comment;
   return s;
 }

@@ -28,12 +28,22 @@ struct Expectation {
   eval::Status status = eval::Status::pass;
   std::optional<Number> left, right, difference;  // 左 / 右 / 差
   std::string message_contains;                   // 消息含 "…": a substring of the message or reason
+  std::optional<std::uint32_t> source_line;       // 出处 第 N 行: a figure the outcome names was read on line N
   // Layout, for --update: how the line was written.
   std::string indent;         // leading white space
   std::string keyword;        // "期望" or "expect"
   std::string bindings_text;  // "[t = 公开03表]" as written, or ""
   bool english = false;       // status and value keywords were written in English
   std::string comment;        // trailing "# …" (with its leading spaces), or ""
+};
+
+// One edit of a file document before it is read (改 第 N 行 "旧" 为 "新"): a
+// defect planted into a real sample, so that a test keeps the planted copy as
+// one line. The old text must occur on that line exactly once.
+struct Edit {
+  std::uint32_t line = 0;       // the 改 line in the test file
+  std::uint32_t target = 0;     // line of the document, from 1
+  std::string old_text, new_text;
 };
 
 // One document: a file (relative to the test file) or an inline text.
@@ -52,6 +62,7 @@ struct Case {
   std::uint32_t pack_line = 0;
   std::vector<std::pair<std::string, std::string>> params;  // file defaults first, then the case's
   DocumentSpec document;
+  std::vector<Edit> edits;  // applied in order to the document's text
   std::vector<Expectation> expectations;
   bool others_pass = false;        // 其余 通过: every unlisted outcome is PASS or N/A
   std::uint32_t others_line = 0;

@@ -8,6 +8,8 @@
 
 #include <algorithm>
 #include <filesystem>
+#include <fstream>
+#include <sstream>
 #include <set>
 
 namespace gouji::testing {
@@ -53,6 +55,37 @@ std::string resolve_document_path(const std::string& test_path, const std::strin
   return (base / p).lexically_normal().string();
 }
 
+// The document file with the case's 改 lines applied, read as text.
+std::variant<doc::Document, std::string> load_edited_document(const TestFile& file, const Case& c, const std::string& path) {
+  std::ifstream in(path, std::ios::binary);
+  std::stringstream ss;
+  ss << in.rdbuf();
+  if (!in && !in.eof()) return fmt::format("{}:{}: 无法读取文件 {}", file.path, c.document.line, path);
+  std::string text = ss.str();
+  // Line starts (a line ends at "\n"; a "\r" before it stays in the line's text).
+  for (const Edit& e : c.edits) {
+    std::size_t start = 0;
+    for (std::uint32_t k = 1; k < e.target && start != std::string::npos; ++k) {
+      start = text.find('\n', start);
+      if (start != std::string::npos) ++start;
+    }
+    if (start == std::string::npos || start > text.size())
+      return fmt::format("{}:{}: 文件 {} 没有第 {} 行", file.path, e.line, c.document.path, e.target);
+    std::size_t end = text.find('\n', start);
+    if (end == std::string::npos) end = text.size();
+    std::string_view ln(text.data() + start, end - start);
+    std::size_t at = ln.find(e.old_text);
+    if (at == std::string_view::npos)
+      return fmt::format("{}:{}: 文件 {} 第 {} 行没有“{}”（这一行是：{}）", file.path, e.line, c.document.path, e.target,
+                         e.old_text, std::string(ln.substr(0, 200)));
+    if (ln.find(e.old_text, at + 1) != std::string_view::npos)
+      return fmt::format("{}:{}: 文件 {} 第 {} 行有不止一处“{}”：请写长一些，只对上一处", file.path, e.line,
+                         c.document.path, e.target, e.old_text);
+    text.replace(start + at, e.old_text.size(), e.new_text);
+  }
+  return read::read_text(text, path);
+}
+
 std::variant<doc::Document, std::string> load_case_document(const TestFile& file, const Case& c,
                                                             const DocumentReader& reader, bool& missing) {
   missing = false;
@@ -64,6 +97,7 @@ std::variant<doc::Document, std::string> load_case_document(const TestFile& file
     return fmt::format("{}:{}: 找不到文件“{}”（按测试文件所在目录解析为 {}）", file.path, c.document.line, c.document.path,
                        path);
   }
+  if (!c.edits.empty()) return load_edited_document(file, c, path);
   auto r = reader(path);
   if (auto* e = std::get_if<read::ReadError>(&r))
     return fmt::format("{}:{}: 无法读取文件 {}{}：{}", file.path, c.document.line, path,
@@ -123,6 +157,7 @@ std::string expected_text(const Expectation& e) {
   if (e.right) s += " 右 " + num(*e.right);
   if (e.difference) s += " 差 " + num(*e.difference);
   if (!e.message_contains.empty()) s += " 消息含“" + e.message_contains + "”";
+  if (e.source_line) s += fmt::format(" 出处 第 {} 行", *e.source_line);
   return s;
 }
 
@@ -133,6 +168,12 @@ std::string actual_text(const eval::Outcome& o, const Expectation& e) {
   if (e.right) s += " 右 " + opt(o.right);
   if (e.difference) s += " 差 " + opt(o.difference);
   if (!e.message_contains.empty()) s += " 消息“" + (o.message.empty() ? o.reason : o.message) + "”";
+  if (e.source_line) {
+    std::string lines;
+    for (const auto& p : o.places)
+      if (p.line) lines += (lines.empty() ? "" : "、") + std::to_string(p.line);
+    s += " 出处 " + (lines.empty() ? std::string("（无）") : "第 " + lines + " 行");
+  }
   return s;
 }
 
@@ -143,10 +184,15 @@ bool details_hold(const eval::Outcome& o, const Expectation& e) {
   if (!e.message_contains.empty() && o.message.find(e.message_contains) == std::string::npos &&
       o.reason.find(e.message_contains) == std::string::npos)
     return false;
+  if (e.source_line && std::none_of(o.places.begin(), o.places.end(),
+                                    [&](const eval::Place& p) { return p.line == *e.source_line; }))
+    return false;
   return true;
 }
 
-bool has_details(const Expectation& e) { return e.left || e.right || e.difference || !e.message_contains.empty(); }
+bool has_details(const Expectation& e) {
+  return e.left || e.right || e.difference || !e.message_contains.empty() || e.source_line;
+}
 
 // The outcomes shown with a mismatch: those with the actual status first, at most a few.
 std::vector<eval::Outcome> trace_outcomes(const std::vector<const eval::Outcome*>& group, eval::Status actual) {

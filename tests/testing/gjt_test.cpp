@@ -144,3 +144,52 @@ TEST_CASE("a file that is not UTF-8 gets one clear error with its line") {
   REQUIRE(nul.errors.size() == 1);
   CHECK(nul.errors[0].line == 2);
 }
+
+TEST_CASE("改 plants an edit into a file document; 出处 names the line a failure must list") {
+  auto f = parse_test_file(
+      "案例 种\n"
+      "文件 x.txt\n"
+      "改 第 12 行 \"0.81\" 为 \"0.91\"\n"
+      "改 第13行 “a b” 为 「c」\n"
+      "change line 14 \"x\" to \"y\"\n"
+      "期望 R 不通过 差 -0.10 出处 第 12 行\n"
+      "期望 S 不通过 出处 第12行\n"
+      "expect T FAIL source-line 14\n",
+      "p.gjt");
+  REQUIRE(f.errors.empty());
+  const auto& c = f.cases[0];
+  REQUIRE(c.edits.size() == 3);
+  CHECK(c.edits[0].target == 12);
+  CHECK(c.edits[0].old_text == "0.81");
+  CHECK(c.edits[0].new_text == "0.91");
+  CHECK(c.edits[1].target == 13);
+  CHECK(c.edits[1].old_text == "a b");
+  CHECK(c.edits[1].new_text == "c");
+  CHECK(c.edits[2].target == 14);
+  REQUIRE(c.expectations.size() == 3);
+  CHECK(c.expectations[0].source_line == 12u);
+  CHECK(c.expectations[1].source_line == 12u);
+  CHECK(c.expectations[2].source_line == 14u);
+  CHECK(format_expectation(c.expectations[0]) == "期望 R 不通过 差 -0.1 出处 第 12 行");
+
+  auto bad = parse_test_file(
+      "案例 坏\n"
+      "文件 x.txt\n"
+      "改 第 0 行 \"a\" 为 \"b\"\n"
+      "改 第 3 行 \"a\"\n"
+      "改 第 3 行 \"a\" 为 \"a\"\n"
+      "期望 R 通过 出处 第 x 行\n"
+      "案例 内嵌\n"
+      "文件 内嵌\n"
+      "x\n"
+      "结束\n"
+      "改 第 9 行 \"x\" 为 \"y\"\n"
+      "其余 通过\n",
+      "bad.gjt");
+  std::vector<std::uint32_t> lines;
+  for (const auto& e : bad.errors) lines.push_back(e.line);
+  // 3: line 0; 4: no new text; 5: no change; 6: 出处 without a number; 1: the case
+  // is left with no expectation; 11: 改 is for file documents only.
+  CHECK(lines == std::vector<std::uint32_t>{3, 4, 5, 6, 1, 11});
+  CHECK(bad.errors[3].message == "“出处”后面应是行号（出处 第 395 行），这里是“x”");
+}

@@ -6,6 +6,9 @@
 
 #include <doctest/doctest.h>
 
+#include <filesystem>
+#include <fstream>
+
 using namespace gouji;
 
 namespace {
@@ -196,4 +199,34 @@ TEST_CASE("coverage: the figures no rule reads are listed by table") {
   CHECK(d["figures"] == 4);
   REQUIRE(d["unread"] == 1);  // 栏4 经营支出: 支出.各行 reads 栏1—栏3 only
   CHECK(d["tables"][0]["unread"][0]["printed"] == "7.00");
+}
+
+TEST_CASE("a planted edit (改) changes one figure of a file document; a wrong edit breaks the case with its line") {
+  namespace fs = std::filesystem;
+  fs::path dir = fs::temp_directory_path() / "gouji-runner-edit-test";
+  fs::create_directories(dir);
+  fs::path doc = dir / "09.txt";
+  {
+    std::ofstream out(doc, std::ios::binary);
+    out << "2023 年度部门决算\n" << k_09 << "9.50\t0\t4.50\t0\t4.50\t5.00\t5.31\t0\t4.50\t0\t4.50\t0.81\n";
+  }
+  std::string head = "规则包 p.gj\n案例 甲\n文件 " + doc.string() + "\n";
+  // Line 9 is the figures row: 5.31 = 0 + 4.50 + 0.81 holds; with 0.91, 5.31 − 5.41 = −0.10.
+  auto clean = run(head + "期望 三公.合计 通过\n");
+  CHECK(clean[0].status == testing::CaseStatus::passed);
+  auto planted = run(head + "改 第 9 行 \"4.50\t0.81\" 为 \"4.50\t0.91\"\n期望 三公.合计 不通过 差 -0.10 出处 第 9 行\n");
+  CHECK(planted[0].status == testing::CaseStatus::passed);
+  auto wrong_line = run(head + "改 第 9 行 \"4.50\t0.81\" 为 \"4.50\t0.91\"\n期望 三公.合计 不通过 出处 第 8 行\n");
+  CHECK(wrong_line[0].status == testing::CaseStatus::failed);
+  auto missing = run(head + "改 第 8 行 \"0.81\" 为 \"0.91\"\n期望 三公.合计 不通过\n");
+  REQUIRE(missing[0].status == testing::CaseStatus::broken);
+  CHECK(missing[0].error.find("t.gjt:4") != std::string::npos);
+  CHECK(missing[0].error.find("第 8 行没有“0.81”") != std::string::npos);
+  auto twice = run(head + "改 第 9 行 \"4.50\" 为 \"4.60\"\n期望 三公.合计 不通过\n");
+  REQUIRE(twice[0].status == testing::CaseStatus::broken);
+  CHECK(twice[0].error.find("不止一处") != std::string::npos);
+  auto past_end = run(head + "改 第 99 行 \"a\" 为 \"b\"\n期望 三公.合计 不通过\n");
+  REQUIRE(past_end[0].status == testing::CaseStatus::broken);
+  CHECK(past_end[0].error.find("没有第 99 行") != std::string::npos);
+  fs::remove_all(dir);
 }
