@@ -14,6 +14,7 @@
 #include <cstdint>
 #include <functional>
 #include <map>
+#include <memory>
 #include <optional>
 #include <string>
 #include <string_view>
@@ -141,7 +142,8 @@ struct Outcome {
   std::vector<Place> places;          // document places of the operands
   std::string reason;                 // N/A and ERROR: why
   SourcePos location;                 // the expect (ERROR: the faulty expression)
-  std::optional<Derivation> derivation;  // when Options::derive asks for it
+  // When Options::derive asks for it (shared: an Outcome stays small and cheap to copy).
+  std::shared_ptr<const Derivation> derivation;
 };
 
 struct ScoreResult {

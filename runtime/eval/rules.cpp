@@ -108,7 +108,7 @@ void Interp::record_fault(Run& run, const Fault& f) const {
     dv.expect = source_text(f.span);
     dv.steps = trace_;
     dv.omitted = omitted_;
-    o.derivation = std::move(dv);
+    o.derivation = std::make_shared<const Derivation>(std::move(dv));
   }
   run.out->push_back(std::move(o));
 }
@@ -361,7 +361,7 @@ void Interp::run_expect(const ast::Stmt& s, Env& env, Run& run) {
       o.message = "条件不成立" + (what.empty() ? std::string() : "：" + what);
     }
   }
-  if (tracing_) o.derivation = take_derivation(d, s);
+  if (tracing_) o.derivation = std::make_shared<const Derivation>(take_derivation(d, s));
   run.out->push_back(std::move(o));
 }
 
