@@ -583,7 +583,7 @@ Value Interp::eval_binary(const ast::Expr& e, Env& env) {
     }
     default: fail("无法求值的运算", e.span);
   }
-  if (tracing()) trace_value(Step::Kind::compute, source_text(e.span), r, num_text(a) + sign + num_text(b));
+  if (tracing()) trace_value(Step::Kind::compute, expr_text(e.span), r, num_text(a) + sign + num_text(b));
   return r;
 }
 
@@ -649,7 +649,7 @@ Value Interp::eval_compare(const ast::Expr& e, Env& env, Decided* d, const std::
         detail += "（区间 " + interval_text(a) + " 与 " + interval_text(b) + "，容差 " + exact_text(t) + "）";
       Step st;
       st.kind = Step::Kind::compare;
-      st.expr = source_text(e.span);
+      st.expr = expr_text(e.span);
       st.detail = std::move(detail);
       st.value = ok ? "是" : "否";
       trace(std::move(st));
@@ -675,7 +675,7 @@ Value Interp::eval_compare(const ast::Expr& e, Env& env, Decided* d, const std::
   if (tracing()) {
     Step st;
     st.kind = Step::Kind::compare;
-    st.expr = source_text(e.span);
+    st.expr = expr_text(e.span);
     st.detail = "“" + display(a) + "” " + op_text(e.op) + " “" + display(b) + "”";
     st.value = ok ? "是" : "否";
     trace(std::move(st));
@@ -821,7 +821,7 @@ Value Interp::eval_call(const ast::Expr& e, Env& env) {
       }
       detail = e.text + "（" + detail + "）";
     }
-    trace_value(Step::Kind::call, source_text(e.span), r, std::move(detail));
+    trace_value(Step::Kind::call, expr_text(e.span), r, std::move(detail));
   }
   call_detail.clear();
   return r;
@@ -863,7 +863,7 @@ Value Interp::call_function(const ast::Function& f, const ast::Expr& call, Env& 
   for (const auto& [name, v] : inner)
     detail += (detail.empty() ? "" : "，") + name + " = " + (v.has_number() ? num_text(v) : display_binding(v));
   Value r = eval(*f.body, inner);
-  if (r.has_number()) trace_value(Step::Kind::call, source_text(call.span), r, f.name + "（" + detail + "）");
+  if (r.has_number()) trace_value(Step::Kind::call, expr_text(call.span), r, f.name + "（" + detail + "）");
   return r;
 }
 

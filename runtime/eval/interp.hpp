@@ -61,6 +61,10 @@ class Interp {
   [[noreturn]] void fail(std::string reason, ast::Span span) const;
   void tick(ast::Span span);
   std::string source_text(ast::Span span) const;
+  // The rule text of an expression for a derivation: source_text with the
+  // closing brackets a span may stop short of (a parenthesised operand ends
+  // before its ')') added back.
+  std::string expr_text(ast::Span span) const;
 
   // --- document access (evaluator.cpp)
   Value cell_value(const doc::Table& t, const doc::Row& r, int column);

@@ -213,7 +213,7 @@ void Interp::exec(const std::vector<ast::Stmt>& body, std::size_t i, Env& env, R
           if (tracing()) {
             Step st;
             st.kind = Step::Kind::when;
-            st.expr = source_text(s.expr->span);
+            st.expr = expr_text(s.expr->span);
             trace(std::move(st));
           }
         } catch (const Fault& f) {
@@ -397,7 +397,7 @@ void Interp::run_rule(const ast::Rule& rule, Report& report, bool tally_outcomes
         } else if (tracing()) {
           Step st;
           st.kind = Step::Kind::when;
-          st.expr = source_text(rule.when->span);
+          st.expr = expr_text(rule.when->span);
           trace(std::move(st));
         }
       } catch (const Fault& f) {

@@ -87,6 +87,20 @@ bool same_place(const Place& a, const Origin& o) {
 
 }  // namespace
 
+std::string Interp::expr_text(ast::Span span) const {
+  std::string s = source_text(span);
+  int ascii = 0, wide = 0;  // unclosed ( and （
+  for (std::size_t i = 0; i < s.size(); ++i) {
+    if (s[i] == '(') ++ascii;
+    if (s[i] == ')' && ascii > 0) --ascii;
+    if (s.compare(i, 3, "\xEF\xBC\x88") == 0) ++wide;                // （
+    if (s.compare(i, 3, "\xEF\xBC\x89") == 0 && wide > 0) --wide;    // ）
+  }
+  s.append(static_cast<std::size_t>(ascii), ')');
+  for (int k = 0; k < wide; ++k) s += "\xEF\xBC\x89";
+  return s;
+}
+
 void Interp::trace(Step s) {
   if (trace_.size() >= kMaxSteps) {
     ++omitted_;
@@ -112,7 +126,7 @@ void Interp::trace_name_read(ast::Span span, const Value& v) {
   const Origin& o = v.origins.front();
   for (auto it = trace_.rbegin(); it != trace_.rend(); ++it)
     if (it->kind == Step::Kind::read && same_place(it->place, o)) {
-      if (it->expr.empty()) it->expr = source_text(span);
+      if (it->expr.empty()) it->expr = expr_text(span);
       return;
     }
 }
@@ -121,7 +135,7 @@ void Interp::trace_quote(ast::Span span, const std::string& sentence, const Valu
   Step st;
   st.kind = Step::Kind::quote;
   if (!fill_value(st, v)) return;
-  st.expr = source_text(span);
+  st.expr = expr_text(span);
   st.detail = sentence;
   std::uint32_t line = v.line;
   std::string where = "情况说明";
@@ -178,7 +192,7 @@ void Interp::trace_item(std::string binding, std::size_t mark, bool kept, bool f
 
 Derivation Interp::take_derivation(const Decided& d, const ast::Stmt& s) const {
   Derivation dv;
-  dv.expect = source_text(s.expr->span);
+  dv.expect = expr_text(s.expr->span);
   dv.steps = trace_;
   dv.omitted = omitted_;
   if (!d.compared) return dv;
@@ -187,7 +201,7 @@ Derivation Interp::take_derivation(const Decided& d, const ast::Stmt& s) const {
   auto operand = [&](const ast::Expr* e, const Value& v) {
     Step st;
     st.kind = Step::Kind::compute;
-    st.expr = e ? source_text(e->span) : std::string();
+    st.expr = e ? expr_text(e->span) : std::string();
     if (!fill_value(st, v)) st.value = display(v);
     return st;
   };
@@ -234,11 +248,13 @@ namespace gouji::eval {
 
 namespace {
 
-std::string interval_of(const Step& s) {
+std::string interval_of(const Step& s, bool percent) {
   if (s.unbounded) return "（无界：除数的区间含 0）";
   if (!s.interval) return "";
-  return "[" + plain_text(s.interval->first, s.percent) + ", " + plain_text(s.interval->second, s.percent) + "]";
+  return "[" + plain_text(s.interval->first, percent) + ", " + plain_text(s.interval->second, percent) + "]";
 }
+
+std::string interval_of(const Step& s) { return interval_of(s, s.percent); }
 
 std::string where_text(const Place& p) {
   std::string s = p.table;
@@ -327,23 +343,25 @@ void verdict_lines(const Outcome& o, const Derivation& d, std::vector<std::strin
   bool ok = o.status == Status::pass;
   if (o.comparison == "≈" && l.exact && r.exact) {
     out.push_back("判定（≈：印出的数代表其舍入区间，两边区间放宽容差后有公共部分即为相符）：");
+    // A percentage on one side: both sides, the gap and the allowance in percent.
+    bool pc = l.percent || r.percent;
     auto side = [&](const char* name, const Step& s) {
-      std::string iv = interval_of(s);
-      if (iv.empty()) iv = "[" + plain_text(*s.exact, s.percent) + ", " + plain_text(*s.exact, s.percent) + "]（精确值）";
-      out.push_back(std::string("  ") + name + " " + s.expr + " = " + s.value + "，区间 " + iv);
+      std::string iv = interval_of(s, pc);
+      if (iv.empty()) iv = "[" + plain_text(*s.exact, pc) + ", " + plain_text(*s.exact, pc) + "]（精确值）";
+      std::string value = pc == s.percent ? s.value : exact_text(*s.exact, -1, pc);
+      out.push_back(std::string("  ") + name + " " + s.expr + " = " + value + "，区间 " + iv);
     };
     side("左边", l);
     side("右边", r);
-    int places = std::max(l.places, r.places);
-    if (o.difference) out.push_back("  差（左 − 右）= " + exact_text(*o.difference, places, l.percent && r.percent));
+    int places = l.percent == r.percent ? std::max(l.places, r.places) : -1;
+    if (o.difference) out.push_back("  差（左 − 右）= " + exact_text(*o.difference, places, pc));
     Number tol = o.tolerance ? *o.tolerance : Number(0);
-    std::string tol_text = plain_text(tol, false);
+    std::string tol_text = plain_text(tol, pc);
     if (l.unbounded || r.unbounded) {
       out.push_back("  一边的区间无界（除数的区间含 0），无法判出不符，视为相符");
     } else {
       Number llo = l.interval ? l.interval->first : *l.exact, lhi = l.interval ? l.interval->second : *l.exact;
       Number rlo = r.interval ? r.interval->first : *r.exact, rhi = r.interval ? r.interval->second : *r.exact;
-      bool pc = l.percent && r.percent;
       if (llo > rhi)
         out.push_back("  两区间相距 " + plain_text(llo - rhi, pc) + "（左边下限 " + plain_text(llo, pc) + " − 右边上限 " +
                       plain_text(rhi, pc) + "）");

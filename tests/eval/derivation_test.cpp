@@ -173,6 +173,11 @@ rule 绩效.执行率 "" {
   CHECK(has_line(lines, "  4. f.全年执行数 ÷ f.全年预算数 = 1.00 ÷ 3.00 = 0.3333333333…（精确值 1/3），"
                         "区间 [0.3311148087…, 0.3355592654…]"));
   CHECK(has_line(lines, "  左边 f.执行率 = 33.33%，区间 [33.325%, 33.335%]"));
+  // A percentage on the left: the right side, its interval and the difference in percent too.
+  // 0.3333 − 1/3 = −1/30000 = −1/300 %.
+  CHECK(has_line(lines, "  右边 f.全年执行数 ÷ f.全年预算数 = 33.3333333333…%（精确值 100/3%），"
+                        "区间 [33.1114808652…%, 33.5559265442…%]"));
+  CHECK(has_line(lines, "  差（左 − 右）= -0.0033333333…%（精确值 -1/300%）"));
   CHECK(has_line(lines, "  两区间有公共部分"));
   CHECK(lines.back() == "结论：通过");
 }
@@ -296,4 +301,22 @@ rule 除零 "" {
   CHECK(o.derivation->steps[1].value == "空白（按 0 计）");
   auto lines = eval::derivation_lines(o);
   CHECK(lines.back() == "结论：出错");
+}
+
+TEST_CASE("a parenthesised operand keeps its closing bracket in the step's rule text") {
+  // 12.30 ÷ (8.10 + 4.20) = 1.
+  const char* rules = R"(
+rule 比 "" {
+  let t = table("公开09表")
+  expect t[栏 7] ÷ (t[栏 9] + t[栏 12]) ≈ 1
+}
+)";
+  auto r = run(rules, fx::sample());
+  REQUIRE(r.outcomes.size() == 1);
+  REQUIRE(r.outcomes[0].derivation);
+  const auto& st = r.outcomes[0].derivation->steps;
+  REQUIRE(!st.empty());
+  CHECK(st.back().expr == "t[栏 7] ÷ (t[栏 9] + t[栏 12])");
+  CHECK(st.back().detail == "12.30 ÷ 12.30");
+  CHECK(st.back().value == "1");
 }
