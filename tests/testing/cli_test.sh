@@ -54,7 +54,7 @@ out=$("$G" test --coverage "$T/ok.gjt" --filter 支出表); rc=$?
 
 # gouji diff: a changed parameter default and the outcome it changes on a test's document.
 sed 's/^param 行次.收入总计 = 31 /param 行次.收入总计 = 30 /' "$SRC/stdlib/final-2023.gj" > "$T/new.gj"
-cp "$SRC/stdlib/performance.gj" "$T/"
+cp "$SRC"/stdlib/*.gj "$T/"  # the packs final-2023.gj imports (performance.gj, completion.gj …)
 out=$("$G" diff "$SRC/stdlib/final-2023.gj" "$T/new.gj" --tests "$SRC/stdlib/tests/final-2023-samples.gjt"); rc=$?
 [ $rc -eq 1 ] || fail "diff exit $rc"
 echo "$out" | grep -q "参数 行次.收入总计：31 → 30" || fail "diff param: $out"
