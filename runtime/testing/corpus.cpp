@@ -169,21 +169,29 @@ std::string corpus_closing_line(const CorpusScore& s) {
 
 std::string render_corpus(const CorpusScore& s, const std::string& dir, std::size_t max_notes) {
   std::string out = fmt::format("语料：{}（{} 份文档）\n\n", dir, s.documents);
-  out += fmt::format("{:<18}{:>6}{:>6}{:>6}{:>10}{:>8}{:>8}{:>10}\n", "类别", "文档", "植入", "查出", "查全率",
-                     "不通过", "点名", "查准率");
-  auto row = [&](const std::string& name, const ClassScore& c) {
-    // CJK names are two columns wide: pad by display width.
-    std::size_t width = 0;
-    for (std::size_t i = 0; i < name.size();) {
-      auto b = static_cast<unsigned char>(name[i]);
+  // Pads to a display width (CJK characters are two columns wide).
+  auto cell = [](const std::string& text, std::size_t width, bool right) {
+    std::size_t w = 0;
+    for (std::size_t i = 0; i < text.size();) {
+      auto b = static_cast<unsigned char>(text[i]);
       std::size_t n = b < 0x80 ? 1 : b < 0xE0 ? 2 : b < 0xF0 ? 3 : 4;
-      width += n >= 3 ? 2 : 1;
+      w += (n == 3 && b >= 0xE3) || n == 4 ? 2 : 1;  // U+2000–U+2FFF (—, …) are narrow
       i += n;
     }
-    std::string pad(width < 18 ? 18 - width : 1, ' ');
-    out += fmt::format("{}{}{:>6}{:>6}{:>6}{:>10}{:>8}{:>8}{:>10}\n", name, pad, c.documents, c.planted, c.found,
-                       percent_down(c.found, c.planted), c.alarms, c.explained,
-                       c.alarms ? percent_down(c.explained, c.alarms) : std::string("—"));
+    std::string pad(w < width ? width - w : 1, ' ');
+    return right ? pad + text : text + pad;
+  };
+  auto line = [&](const std::vector<std::string>& v) {
+    static const std::size_t widths[] = {18, 6, 6, 6, 10, 8, 8, 10};
+    std::string l;
+    for (std::size_t i = 0; i < v.size(); ++i) l += cell(v[i], widths[i], i > 0);
+    out += l + "\n";
+  };
+  line({"类别", "文档", "植入", "查出", "查全率", "不通过", "点名", "查准率"});
+  auto row = [&](const std::string& name, const ClassScore& c) {
+    line({name, std::to_string(c.documents), std::to_string(c.planted), std::to_string(c.found),
+          percent_down(c.found, c.planted), std::to_string(c.alarms), std::to_string(c.explained),
+          c.alarms ? percent_down(c.explained, c.alarms) : std::string("—")});
   };
   for (const auto& [k, c] : s.classes)
     if (k != kClean) row(k, c);
