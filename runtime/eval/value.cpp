@@ -176,11 +176,33 @@ std::string column_name(const doc::Table& t, int block, int column) {
   return head;
 }
 
+namespace {
+
+// The first `n` characters of UTF-8 text, with "…" when cut.
+std::string utf8_prefix(std::string_view s, std::size_t n) {
+  std::size_t i = 0, chars = 0;
+  while (i < s.size() && chars < n) {
+    auto c = static_cast<unsigned char>(s[i]);
+    i += c < 0x80 ? 1 : c < 0xE0 ? 2 : c < 0xF0 ? 3 : 4;
+    ++chars;
+  }
+  if (i >= s.size()) return std::string(s);
+  return std::string(s.substr(0, i)) + "\xE2\x80\xA6";
+}
+
+}  // namespace
+
 std::string display_binding(const Value& v) {
   switch (v.kind) {
     case ValueKind::table: return table_name(*v.table);
     case ValueKind::row: return row_name(*v.row);
     case ValueKind::column: return column_name(*v.table, v.block, v.column);
+    case ValueKind::match: {
+      // A quoted passage names itself by its line and the start of its sentence.
+      std::string s = v.line ? "第 " + std::to_string(v.line) + " 行" : std::string();
+      if (!v.text.empty()) s += "“" + utf8_prefix(v.text, 24) + "”";
+      return s.empty() ? display(v) : s;
+    }
     default: return display(v);
   }
 }
