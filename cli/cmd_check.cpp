@@ -248,6 +248,9 @@ std::optional<LoadedPack> load_pack(const std::string& root, std::string text, c
   const lang::Program& program = *pack.program;
   pack.options.max_steps = opt.max_steps;
   pack.options.max_depth = opt.max_depth;
+  // Programs get each failure's derivation (spec/explain.md); the text report
+  // stays short (gouji explain prints it for a person).
+  if (opt.format == "json" || opt.format == "jsonl") pack.options.derive = eval::Options::Derive::failures;
   for (const std::string& p : opt.params) {
     auto eq = p.find('=');
     if (eq == std::string::npos || eq == 0) {

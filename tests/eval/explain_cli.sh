@@ -52,6 +52,17 @@ expect_run builtin-verdict 1 "13 = 11？否（按精确值比较，不计舍入�
 # JSON: the outcome with its derivation (the quoted sentence is a step).
 expect_run json 1 '"kind": "quote"' explain 说明.自评等级 "$doc" --pack "$pack" --format json
 expect_run json-text 1 '"结论：不通过"' explain 说明.自评等级 "$doc" --pack "$pack" --format json
+# gouji check --format json / jsonl: each failure carries the same derivation (a passed outcome does not).
+expect_run check-json 1 '"kind": "quote"' check "$doc" --pack "$pack" --format json
+expect_run check-jsonl 1 '"derivation"' check "$doc" --pack "$pack" --format jsonl
+"$gouji" check "$doc" --pack "$pack" --format json 2>/dev/null | python3 -c '
+import json, sys
+d = json.load(sys.stdin)
+docs = d["documents"] if "documents" in d else [d]
+outs = [o for doc in docs for o in doc["outcomes"]]
+bad = [o for o in outs if (o["status"] in ("FAIL", "ERROR")) != ("derivation" in o)]
+sys.exit(1 if bad or not outs else 0)' && echo "ok   check-json-derivation-only-on-failures" || {
+  echo "FAIL check-json-derivation-only-on-failures"; fails=$((fails + 1)); }
 # Bad input.
 expect_run unknown-rule 2 "相近的规则：说明.自评等级" explain 自评等级 "$doc" --pack "$pack"
 expect_run unknown-param 2 "没有参数“月”" explain 说明.自评等级 "$doc" --pack "$pack" --param 月=1
