@@ -13,6 +13,7 @@
 // document cannot be read.
 #include "cli/command.hpp"
 #include "cli/io.hpp"
+#include "cli/outcome_text.hpp"
 #include "cli/packs.hpp"
 #include "lang/checker.hpp"
 #include "lang/program.hpp"
@@ -44,51 +45,7 @@ struct ExplainOptions {
   std::string format = "text";
 };
 
-// The root file of a pack given as a file or a directory (as check takes it:
-// a directory's 包.gj / pack.gj / main.gj, or its only .gj file).
-bool pack_root(const std::string& arg, std::string& root, std::string& why) {
-  std::error_code ec;
-  if (fs::is_regular_file(arg, ec)) {
-    root = arg;
-    return true;
-  }
-  if (!fs::is_directory(arg, ec)) {
-    why = fmt::format("找不到规则包“{}”（既不是文件也不是目录）", arg);
-    return false;
-  }
-  std::vector<std::string> files;
-  for (fs::directory_iterator it(arg, ec), end; !ec && it != end; it.increment(ec))
-    if (it->is_regular_file(ec) && it->path().extension() == ".gj") files.push_back(it->path().string());
-  std::sort(files.begin(), files.end());
-  for (const char* main_name : {"包.gj", "pack.gj", "main.gj"})
-    for (const auto& f : files)
-      if (fs::path(f).filename() == main_name) {
-        root = f;
-        return true;
-      }
-  if (files.size() == 1) {
-    root = files[0];
-    return true;
-  }
-  why = files.empty() ? fmt::format("目录“{}”中没有规则文件（.gj）", arg)
-                      : fmt::format("目录“{}”中有 {} 个规则文件，请用 --pack 指明主文件", arg, files.size());
-  return false;
-}
 
-const char* severity_zh(ast::Severity s) {
-  switch (s) {
-    case ast::Severity::error: return "错误";
-    case ast::Severity::warning: return "警告";
-    case ast::Severity::info: return "提示";
-  }
-  return "";
-}
-
-std::string bindings_text(const eval::Outcome& o) {
-  std::string s;
-  for (const auto& [k, v] : o.bindings) s += (s.empty() ? "" : "，") + k + " = " + v;
-  return s;
-}
 
 bool failed(const eval::Outcome& o) { return o.status == eval::Status::fail || o.status == eval::Status::error; }
 

@@ -4,6 +4,8 @@
 #include "cli/stdlib_files.hpp"
 #include "lang/parser.hpp"
 
+#include <fmt/format.h>
+
 #include <algorithm>
 #include <charconv>
 #include <filesystem>
@@ -109,6 +111,39 @@ const BuiltinPack* choose_pack(const doc::Document& document, std::string& why) 
   if (oldest) return oldest;
   why = "没有适用于“" + family + "”的内置规则包，请用 --pack 指定规则包";
   return nullptr;
+}
+
+bool pack_root(const std::string& arg, std::string& root, std::string& why) {
+  namespace fs = std::filesystem;
+  std::error_code ec;
+  if (fs::is_regular_file(arg, ec)) {
+    root = arg;
+    return true;
+  }
+  if (!fs::is_directory(arg, ec)) {
+    why = fmt::format("找不到规则包“{}”（既不是文件也不是目录）", arg);
+    return false;
+  }
+  std::vector<std::string> files;
+  for (fs::directory_iterator it(arg, ec), end; !ec && it != end; it.increment(ec))
+    if (it->is_regular_file(ec) && it->path().extension() == ".gj") files.push_back(it->path().string());
+  std::sort(files.begin(), files.end());
+  for (const char* main_name : {"包.gj", "pack.gj", "main.gj"})
+    for (const auto& f : files)
+      if (fs::path(f).filename() == main_name) {
+        root = f;
+        return true;
+      }
+  if (files.size() == 1) {
+    root = files[0];
+    return true;
+  }
+  if (files.empty())
+    why = fmt::format("目录“{}”中没有规则文件（.gj）", arg);
+  else
+    why = fmt::format("目录“{}”中有 {} 个规则文件，不知道哪个是规则包的主文件：请用 --pack 指明文件，或将主文件命名为 包.gj",
+                      arg, files.size());
+  return false;
 }
 
 }  // namespace gouji::cli

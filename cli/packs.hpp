@@ -35,6 +35,11 @@ std::optional<std::string> builtin_file(const std::string& file);
 // nullptr with `why` set when none fits.
 const BuiltinPack* choose_pack(const doc::Document& document, std::string& why);
 
+// The root file of a pack given as a file or a directory (--pack): the file
+// itself, or a directory's 包.gj / pack.gj / main.gj, or its only .gj file.
+// false with `why` (Chinese) otherwise.
+bool pack_root(const std::string& arg, std::string& root, std::string& why);
+
 // Which pack family a document kind uses.
 const char* pack_family(doc::Kind kind);
 

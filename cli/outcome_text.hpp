@@ -1,0 +1,28 @@
+// Words for outcomes shared by the reports of check and explain.
+#pragma once
+
+#include "lang/ast.hpp"
+#include "runtime/eval/eval.hpp"
+
+#include <string>
+
+namespace gouji::cli {
+
+// 错误 / 警告 / 提示.
+inline const char* severity_zh(ast::Severity s) {
+  switch (s) {
+    case ast::Severity::error: return "错误";
+    case ast::Severity::warning: return "警告";
+    case ast::Severity::info: return "提示";
+  }
+  return "";
+}
+
+// An instance's bindings: "t = 公开03表，r = 201 一般公共服务支出".
+inline std::string bindings_text(const eval::Outcome& o) {
+  std::string s;
+  for (const auto& [k, v] : o.bindings) s += (s.empty() ? "" : "，") + k + " = " + v;
+  return s;
+}
+
+}  // namespace gouji::cli
