@@ -5,7 +5,6 @@
 #include <unicode/ucnv.h>
 
 #include <algorithm>
-#include <chrono>
 #include <random>
 
 using namespace gouji;
@@ -84,19 +83,19 @@ TEST_CASE("UTF-8 with a BOM and CRLF line ends reads the same, line numbers kept
   CHECK(d.line_text(131).find('\r') == std::string_view::npos);
 }
 
-TEST_CASE("a 50 MB file reads in bounded time") {
+// Completes and reads every copy; a hang is caught by the test's CTest TIMEOUT
+// (tests/CMakeLists.txt), the speed by bench/read_bench — not by a clock here,
+// which failed on a loaded machine under ASan (92 s) while nothing was wrong.
+TEST_CASE("a 50 MB file is read completely") {
   std::string one = sample("final-2023-luolong-gov-office.txt");
   std::string big;
   big.reserve(51u << 20);
   while (big.size() < (50u << 20)) big += one;
-  auto start = std::chrono::steady_clock::now();
   auto r = read::read_document_bytes(big, "big.txt");
-  auto secs = std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
   REQUIRE(std::holds_alternative<doc::Document>(r));
   const auto& d = std::get<doc::Document>(r);
   std::size_t copies = big.size() / one.size();
   CHECK(d.find_tables("公开01表").size() == copies);
-  CHECK(secs < 60.0);  // generous: sanitizer builds are slow; the benchmark measures speed
 }
 
 TEST_CASE("a single 1 MB line is read without trouble") {
