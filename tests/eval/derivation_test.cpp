@@ -3,6 +3,7 @@
 // documents of fixtures.hpp. Every expected figure is worked out by hand in
 // the comments.
 #include "fixtures.hpp"
+#include "program_fixture.hpp"
 #include "lang/parser.hpp"
 #include "lang/program.hpp"
 #include "runtime/eval/eval.hpp"
@@ -19,22 +20,7 @@ using eval::Step;
 
 namespace {
 
-std::unique_ptr<lang::Program> program(const std::string& text) {
-  auto p = std::make_unique<lang::Program>();
-  std::uint32_t file = p->sources.add("测试.gj", text);
-  std::vector<lang::Diagnostic> diags;
-  auto m = std::make_unique<ast::Module>(lang::parse_module(p->sources, file, diags));
-  for (const auto& d : diags) FAIL_CHECK(lang::render(d, p->sources, lang::Lang::zh));
-  p->unit = m->unit;
-  p->tolerance = m->tolerance.get();
-  for (const auto& x : m->params) p->params.push_back(&x);
-  for (const auto& x : m->lets) p->lets.push_back(&x);
-  for (const auto& x : m->functions) p->functions.push_back(&x);
-  for (const auto& x : m->rules) p->rules.push_back(&x);
-  for (const auto& x : m->scores) p->scores.push_back(&x);
-  p->modules.push_back(std::move(m));
-  return p;
-}
+using fx::program;
 
 eval::Report run(const std::string& text, const doc::Document& d,
                  eval::Options::Derive derive = eval::Options::Derive::all) {

@@ -2,6 +2,7 @@
 // it over the documents of fixtures.hpp. Expected outcomes are worked out by
 // hand in the comments.
 #include "fixtures.hpp"
+#include "program_fixture.hpp"
 #include "lang/checker.hpp"
 #include "lang/parser.hpp"
 #include "lang/program.hpp"
@@ -19,23 +20,7 @@ using eval::Status;
 
 namespace {
 
-// A one-file program, without the checker: the evaluator resolves names itself.
-std::unique_ptr<lang::Program> program(const std::string& text) {
-  auto p = std::make_unique<lang::Program>();
-  std::uint32_t file = p->sources.add("测试.gj", text);
-  std::vector<lang::Diagnostic> diags;
-  auto m = std::make_unique<ast::Module>(lang::parse_module(p->sources, file, diags));
-  for (const auto& d : diags) FAIL_CHECK(lang::render(d, p->sources, lang::Lang::zh));
-  p->unit = m->unit;
-  p->tolerance = m->tolerance.get();
-  for (const auto& x : m->params) p->params.push_back(&x);
-  for (const auto& x : m->lets) p->lets.push_back(&x);
-  for (const auto& x : m->functions) p->functions.push_back(&x);
-  for (const auto& x : m->rules) p->rules.push_back(&x);
-  for (const auto& x : m->scores) p->scores.push_back(&x);
-  p->modules.push_back(std::move(m));
-  return p;
-}
+using fx::program;
 
 eval::Report run(const std::string& text, const doc::Document& d, eval::Options o = {}) {
   auto p = program(text);
