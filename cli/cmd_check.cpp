@@ -2,7 +2,8 @@
 // pack. The pack is parsed and checked first (a rule-file error stops the run
 // with exit 2); then every document is read and evaluated, and a report is
 // printed per document — for people (Chinese), as JSON (--format json, jsonl)
-// or as CSV (spec/output.md).
+// or as CSV (spec/output.md); --format html and xlsx render one web page or
+// workbook for the whole batch from each document's summary (cli/report.hpp).
 //
 // Batches: folders are walked; documents are read and evaluated on --jobs
 // worker threads, and their reports written in document order as soon as all
@@ -15,6 +16,7 @@
 #include "cli/io.hpp"
 #include "cli/outcome_text.hpp"
 #include "cli/packs.hpp"
+#include "cli/report.hpp"
 #include "lang/checker.hpp"
 #include "runtime/eval/eval.hpp"
 #include "runtime/read/read.hpp"
@@ -202,9 +204,11 @@ std::optional<LoadedPack> load_pack(const std::string& root, std::string text, c
   const lang::Program& program = *pack.program;
   pack.options.max_steps = opt.max_steps;
   pack.options.max_depth = opt.max_depth;
-  // Programs get each failure's derivation (spec/explain.md); the text report
-  // stays short (gouji explain prints it for a person).
-  if (opt.format == "json" || opt.format == "jsonl") pack.options.derive = eval::Options::Derive::failures;
+  // Programs get each failure's derivation (spec/explain.md), and so does the
+  // web page (folded under each failure); the text report stays short (gouji
+  // explain prints it for a person).
+  if (opt.format == "json" || opt.format == "jsonl" || opt.format == "html")
+    pack.options.derive = eval::Options::Derive::failures;
   for (const std::string& p : opt.params) {
     auto eq = p.find('=');
     if (eq == std::string::npos || eq == 0) {
@@ -340,7 +344,10 @@ std::string csv_report(const eval::Report& r, const doc::Document& d) {
   return s;
 }
 
-enum class Format : std::uint8_t { text, json, jsonl, csv };
+enum class Format : std::uint8_t { text, json, jsonl, csv, html, xlsx };
+
+// html and xlsx are rendered from every document's summary at the end.
+bool whole_batch(Format f) { return f == Format::html || f == Format::xlsx; }
 
 // What one document gave: its piece of the output, already rendered, and
 // what the summaries count. Filled by a worker, emitted in document order.
@@ -353,6 +360,7 @@ struct DocResult {
   int fatal = 0;                 // nonzero: a built-in pack failed to load; stop with this status
   // Rule ids of FAIL and ERROR outcomes, with their severity (summaries).
   std::vector<std::pair<std::string, ast::Severity>> failed, faulty;
+  std::unique_ptr<report::DocSummary> summary;  // html, xlsx: what the report keeps of it
 };
 
 // The result of a document that could not be read (or had no fitting
@@ -385,6 +393,10 @@ DocResult unreadable_result(Format format, const std::string& path, std::string 
     case Format::csv:
       res.chunk = csv_row({path, "", "", "", "", "", "无法读取", res.unreadable_why, "", "", "", "", "", "",
                            n ? std::to_string(n) : std::string(), ""});
+      break;
+    case Format::html:
+    case Format::xlsx:
+      res.summary = std::make_unique<report::DocSummary>(report::unreadable(path, res.unreadable_why, n));
       break;
   }
   return res;
@@ -479,7 +491,13 @@ int run_check(const CheckOptions& opt) {
   Format format = opt.format == "json"    ? Format::json
                   : opt.format == "jsonl" ? Format::jsonl
                   : opt.format == "csv"   ? Format::csv
+                  : opt.format == "html"  ? Format::html
+                  : opt.format == "xlsx"  ? Format::xlsx
                                           : Format::text;
+  if (whole_batch(format) && opt.output.empty()) {
+    err(fmt::format("gouji check：--format {} 需要用 -o 指定输出文件，例如 -o 报告.{}\n", opt.format, opt.format));
+    return exit_usage;
+  }
 
   // --pack: one pack for every document; otherwise the built-in pack that
   // fits each document, each loaded once (by the first worker that needs it).
@@ -589,6 +607,10 @@ int run_check(const CheckOptions& opt) {
         break;
       }
       case Format::csv: res.chunk = csv_report(r, d); break;
+      case Format::html:
+      case Format::xlsx:
+        res.summary = std::make_unique<report::DocSummary>(report::summarize(r, d, pack_label(*pack)));
+        break;
     }
     return res;
   };
@@ -640,6 +662,7 @@ int run_check(const CheckOptions& opt) {
   for (std::size_t t = 0; t < jobs; ++t) threads.emplace_back(worker);
 
   Totals totals;
+  std::vector<report::DocSummary> summaries;  // html, xlsx
   int fatal = 0;
   progress.update(0, true);
   for (std::size_t i = 0; i < n; ++i) {
@@ -671,6 +694,7 @@ int run_check(const CheckOptions& opt) {
     if (format == Format::json) emit(i ? ",\n    " + indented(res.chunk, 4) : "    " + indented(res.chunk, 4));
     else emit(res.chunk);
     totals.add(documents[i], res);
+    if (res.summary) summaries.push_back(std::move(*res.summary));
     {
       std::lock_guard<std::mutex> lock(m);
       emitted = i + 1;
@@ -726,6 +750,8 @@ int run_check(const CheckOptions& opt) {
       break;
     }
     case Format::csv: break;
+    case Format::html: emit(report::render_html(summaries, {opt.fail_on, given ? pack_label(*given) : ""})); break;
+    case Format::xlsx: break;  // written below, once the -o file is closed
   }
   std::fflush(sink);
   if (std::ferror(sink)) {
@@ -737,6 +763,13 @@ int run_check(const CheckOptions& opt) {
     err(fmt::format("gouji check：写输出文件“{}”时出错\n", opt.output));
     return exit_usage;
   }
+  if (format == Format::xlsx) {
+    std::string why = report::write_xlsx(opt.output, summaries, {opt.fail_on, given ? pack_label(*given) : ""});
+    if (!why.empty()) {
+      err(fmt::format("gouji check：写输出文件“{}”时出错：{}\n", opt.output, why));
+      return exit_usage;
+    }
+  }
   if (!totals.unreadable.empty()) return exit_unreadable;
   return totals.with_findings ? exit_findings : exit_ok;
 }
@@ -746,8 +779,8 @@ const RegisterCommand reg{CommandSpec{30, [](CLI::App& app, int& status) {
   CLI::App* cmd = app.add_subcommand("check", "用规则包检查预算、决算公开文件 / check documents against a rule pack");
   cmd->add_option("--pack", opt->pack, "规则包：规则文件（.gj）或其目录；不给则按文件类别和年度选用内置规则包（gouji packs）");
   cmd->add_option("documents", opt->documents, "要检查的文件（文本或 JSON 形式）或目录（其中的 .txt、.json）");
-  cmd->add_option("--format", opt->format, "输出格式：text | json | jsonl | csv")
-      ->check(CLI::IsMember({"text", "json", "jsonl", "csv"}));
+  cmd->add_option("--format", opt->format, "输出格式：text | json | jsonl | csv | html | xlsx（html、xlsx 须给 -o）")
+      ->check(CLI::IsMember({"text", "json", "jsonl", "csv", "html", "xlsx"}));
   cmd->add_option("-o,--output", opt->output, "把报告写入此文件而不是标准输出");
   cmd->add_option("-j,--jobs", opt->jobs, "同时检查的文件数（线程数；默认为本机的处理器核数）")
       ->check(CLI::Range(1, 1024));

@@ -3,7 +3,13 @@
 # Run as root (or through sudo). Does nothing when everything is there.
 set -euo pipefail
 pkgs=(g++ cmake ninja-build pkg-config tao-pegtl-dev libfmt-dev libboost-dev doctest-dev
-      nlohmann-json3-dev libcli11-dev libicu-dev)
+      nlohmann-json3-dev libcli11-dev libicu-dev
+      # gouji check --format xlsx writes workbooks with libxlsxwriter
+      libxlsxwriter-dev
+      # tests: the HTML report opened in a real browser (headless Chromium), with a
+      # CJK font so its screenshot shows the Chinese; the xlsx report read back by
+      # LibreOffice Calc (headless); python3 runs those two tests
+      chromium fonts-wqy-zenhei libreoffice-calc-nogui python3)
 [ "${GOUJI_FUZZ:-}" = 1 ] && pkgs+=(clang libclang-rt-14-dev)
 missing=()
 for p in "${pkgs[@]}"; do
