@@ -43,11 +43,17 @@ int run_gen(const GenArgs& a) {
   if (a.kind == "all") kinds = {gen::DocKind::final2023, gen::DocKind::final2024};
   else if (auto k = gen::parse_kind(a.kind)) kinds = {*k};
   else {
-    std::fprintf(stderr, "错误：--kind 只能是 final2023、final2024 或 all（“%s”不认识；budget2025 尚未实现）\n", a.kind.c_str());
+    std::fprintf(stderr, "错误：--kind 只能是 final2023、final2024、budget2025 或 all（“%s”不认识）\n", a.kind.c_str());
     return exit_usage;
   }
   if (a.layout != "mixed" && !gen::parse_layout(a.layout)) {
     std::fprintf(stderr, "错误：--layout 只能是 tab、space 或 mixed（“%s”不认识）\n", a.layout.c_str());
+    return exit_usage;
+  }
+  // 部门预算 has only the tab layout (the only one its sample shows).
+  const bool budget = kinds.size() == 1 && kinds[0] == gen::DocKind::budget2025;
+  if (budget && a.layout == "space") {
+    std::fprintf(stderr, "错误：部门预算（budget2025）只有 tab 版式（样本只有这一种）；--layout 请用 tab 或 mixed\n");
     return exit_usage;
   }
   auto rate = rate_per_10000(a.defects);
@@ -55,12 +61,12 @@ int run_gen(const GenArgs& a) {
     std::fprintf(stderr, "错误：--defects 应是 0 到 1 之间的小数（“%s”不是）\n", a.defects.c_str());
     return exit_usage;
   }
-  const auto& classes = gen::defect_classes();
+  const auto& classes = budget ? gen::defect_classes(gen::DocKind::budget2025) : gen::defect_classes();
   for (const auto& c : a.plant)
     if (std::find(classes.begin(), classes.end(), c) == classes.end()) {
       std::string all;
       for (const auto& x : classes) all += (all.empty() ? "" : "、") + x;
-      std::fprintf(stderr, "错误：不认识的缺陷类别“%s”；可用的类别：%s\n", c.c_str(), all.c_str());
+      std::fprintf(stderr, "错误：不认识的缺陷类别“%s”；%s可用的类别：%s\n", c.c_str(), budget ? "部门预算（budget2025）" : "", all.c_str());
       return exit_usage;
     }
   std::error_code ec;
@@ -81,6 +87,7 @@ int run_gen(const GenArgs& a) {
     o.seed = gen::document_seed(a.seed, static_cast<std::uint64_t>(i));
     o.kind = kinds[static_cast<std::size_t>(i) % kinds.size()];
     o.layout = a.layout == "mixed" ? ((o.seed >> 7) % 3 == 0 ? gen::Layout::space : gen::Layout::tab) : *gen::parse_layout(a.layout);
+    if (o.kind == gen::DocKind::budget2025) o.layout = gen::Layout::tab;
     if (!a.plant.empty()) o.plant = a.plant[static_cast<std::size_t>(i) % a.plant.size()];
     else if (*rate > 0 && static_cast<std::int64_t>((o.seed >> 11) % 10000) < *rate) o.plant = classes[(o.seed >> 33) % classes.size()];
     gen::Generated g = gen::generate(o);
@@ -129,7 +136,7 @@ const RegisterCommand kRegister{CommandSpec{70, [](CLI::App& app, int& status) {
   sub->add_option("--seed", args->seed, "随机种子（同一种子生成完全相同的字节）");
   sub->add_option("--count", args->count, "文档份数");
   sub->add_option("--out", args->out, "输出目录")->required();
-  sub->add_option("--kind", args->kind, "final2023 | final2024 | all");
+  sub->add_option("--kind", args->kind, "final2023 | final2024 | budget2025 | all（all = 两种决算轮流）");
   sub->add_option("--layout", args->layout, "tab | space | mixed");
   sub->add_option("--defects", args->defects, "每份文档植入一个缺陷的概率（0–1）");
   sub->add_option("--plant", args->plant, "依次为每份文档植入这些类别的缺陷");

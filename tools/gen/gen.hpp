@@ -15,7 +15,7 @@
 
 namespace gouji::gen {
 
-enum class DocKind : std::uint8_t { final2023, final2024 };
+enum class DocKind : std::uint8_t { final2023, final2024, budget2025 };
 enum class Layout : std::uint8_t { tab, space };
 
 const char* kind_name(DocKind k);      // "final2023"
@@ -23,8 +23,11 @@ const char* layout_name(Layout l);     // "tab"
 std::optional<DocKind> parse_kind(std::string_view s);
 std::optional<Layout> parse_layout(std::string_view s);
 
-// Defect classes, in the order spec/generator.md lists them.
+// Defect classes of the 决算 kinds, in the order spec/generator.md lists them.
 const std::vector<std::string>& defect_classes();
+// Defect classes that can be planted in a document of kind `k` (部门预算 has
+// no performance self-evaluation, so no score or grade_count).
+const std::vector<std::string>& defect_classes(DocKind k);
 
 struct Options {
   std::uint64_t seed = 1;

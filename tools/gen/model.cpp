@@ -358,7 +358,7 @@ void draw_sangong(Model& m, Rng& rng) {
 Model draw_model(DocKind kind, Rng& rng) {
   Model m;
   m.kind = kind;
-  m.year = kind == DocKind::final2023 ? 2023 : 2024;
+  m.year = kind == DocKind::final2023 ? 2023 : kind == DocKind::final2024 ? 2024 : 2025;
   const DeptTemplate& t = rng.pick(templates());
   m.region = rng.pick(regions());
   m.department = m.region + t.name;

@@ -91,6 +91,12 @@ struct Model {
 
 Model draw_model(DocKind kind, Rng& rng);
 
+// A 部门预算 document (tools/gen/budget.cpp); `generate` hands budget2025 to it.
+Generated generate_budget(const Options& options);
+// A different amount or percentage for a planted defect (write.cpp).
+std::string shifted_amount(Rng& rng, const std::string& shown, bool grouped);
+std::string shifted_percent(Rng& rng, const std::string& shown);
+
 // Formatting of amounts.
 std::string fixed2(Cents c);                 // "1063.13", "-0.50"
 std::string grouped2(Cents c);               // "1,063.13"

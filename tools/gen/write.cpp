@@ -874,6 +874,8 @@ struct Plan {                     // what to plant, decided before writing
   std::string original;
 };
 
+}  // namespace
+
 // A different amount: at least 0.05 away, more than rounding can explain in any
 // relation the figure takes part in (the widest: a 公开03表 row, 合计 and six
 // columns, 7 × 0.005 = 0.035), and a visible change.
@@ -896,19 +898,24 @@ std::string shifted_percent(Rng& rng, const std::string& shown) {
   return v.to_fixed(2);
 }
 
-}  // namespace
-
 const std::vector<std::string>& defect_classes() {
   static const std::vector<std::string> v = {"table_cell", "hierarchy_total", "cross_table", "narrative_amount", "share", "yoy_rate",
                                               "score", "missing_table", "department_name", "sangong_total", "grade_count"};
   return v;
 }
 
-const char* kind_name(DocKind k) { return k == DocKind::final2023 ? "final2023" : "final2024"; }
+const std::vector<std::string>& defect_classes(DocKind k) {
+  static const std::vector<std::string> budget = {"table_cell", "hierarchy_total", "cross_table", "narrative_amount", "share",
+                                                   "yoy_rate", "missing_table", "department_name", "sangong_total"};
+  return k == DocKind::budget2025 ? budget : defect_classes();
+}
+
+const char* kind_name(DocKind k) { return k == DocKind::final2023 ? "final2023" : k == DocKind::final2024 ? "final2024" : "budget2025"; }
 const char* layout_name(Layout l) { return l == Layout::tab ? "tab" : "space"; }
 std::optional<DocKind> parse_kind(std::string_view s) {
   if (s == "final2023") return DocKind::final2023;
   if (s == "final2024") return DocKind::final2024;
+  if (s == "budget2025") return DocKind::budget2025;
   return std::nullopt;
 }
 std::optional<Layout> parse_layout(std::string_view s) {
@@ -925,6 +932,7 @@ std::uint64_t document_seed(std::uint64_t seed, std::uint64_t index) {
 }
 
 Generated generate(const Options& opt) {
+  if (opt.kind == DocKind::budget2025) return generate_budget(opt);
   Rng rng(opt.seed);
   Model m = draw_model(opt.kind, rng);
   const bool y24 = opt.kind == DocKind::final2024;
