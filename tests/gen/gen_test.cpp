@@ -7,6 +7,8 @@
 
 #include <doctest/doctest.h>
 
+#include <algorithm>
+#include <map>
 #include <regex>
 #include <set>
 #include <string>
@@ -453,4 +455,287 @@ TEST_CASE("a planted defect breaks a relation at the line the manifest names, an
           CHECK(diff == 1);
         }
       }
+}
+
+// ---- 部门预算 (budget2025) ----------------------------------------------------
+
+namespace {
+
+// The relations of a 部门预算 document, recomputed here with exact arithmetic
+// from the read tables and the narrative's printed figures (not from the
+// generator's model). Cells of the 支出预算表 are taken by position, as the
+// sample's header rows are misaligned: 5 合计, 6 基本支出小计, 7 工资福利,
+// 8 对个人和家庭, 9 商品和服务, 10 资本性, 11 项目支出小计, 12 其他运转类, 13 特定目标类.
+std::vector<Violation> check_budget(const doc::Document& d, const std::string& text) {
+  std::vector<Violation> v;
+  for (const char* n : {"部门收支预算表", "部门收入预算表", "部门支出预算表", "财政拨款收支预算表", "一般公共预算支出预算表", "一般公共预算基本支出预算表",
+                        "支出经济分类汇总表", "一般公共预算“三公”经费预算表", "政府性基金支出预算表", "国有资本经营支出预算表", "项目支出预算表"})
+    if (!table(d, n)) v.push_back({0, std::string("缺少 ") + n});
+  for (const auto& t : d.tables)
+    if (t.department != d.department) v.push_back({t.line, "部门名称不同：" + t.department});
+  const auto *sum = table(d, "部门收支预算表"), *exp = table(d, "部门支出预算表"), *gp = table(d, "一般公共预算支出预算表"),
+             *basic = table(d, "一般公共预算基本支出预算表"), *econ = table(d, "支出经济分类汇总表"), *sg = table(d, "一般公共预算“三公”经费预算表"),
+             *proj = table(d, "项目支出预算表"), *fiscal = table(d, "财政拨款收支预算表");
+  // 项 rows of the 支出预算表: the rows with a 7-digit code
+  std::vector<Number> exp_total(14, Number(0));
+  std::map<std::string, Number> by_lei;
+  for (const auto* t : {exp, gp}) {
+    if (!t) continue;
+    std::vector<Number> s(14, Number(0));
+    const doc::Row* total = nullptr;
+    for (const auto& r : t->rows) {
+      auto c = [&](int i) { return cell_value(r, i); };
+      expect_eq(v, r.line, c(5), c(6) + c(11), t->title + " 合计 = 基本 + 项目");
+      expect_eq(v, r.line, c(6), c(7) + c(8) + c(9) + c(10), t->title + " 基本支出 = 四类之和");
+      expect_eq(v, r.line, c(11), c(12) + c(13), t->title + " 项目支出 = 两类之和");
+      if (r.code.size() == 7) {
+        for (int i = 5; i < 14; ++i) s[static_cast<std::size_t>(i)] += c(i);
+        if (t == exp) by_lei[r.code.substr(0, 3)] += c(5);
+      } else if (r.label == "合计") {
+        total = &r;
+      }
+    }
+    if (!total) v.push_back({t->line, t->title + " 没有合计行"});
+    else
+      for (int i = 5; i < 14; ++i) expect_eq(v, total->line, cell_value(*total, i), s[static_cast<std::size_t>(i)], t->title + " 合计行 = Σ项");
+    if (t == exp) exp_total = s;
+  }
+  // 部门收支预算表: 类 rows = Σ项 of the 部门支出预算表; 合计 = Σ类; 收 = 支
+  const std::map<std::string, std::string> lei = {{"一般公共服务", "201"}, {"公共安全", "204"}, {"教育", "205"}, {"社会保障和就业", "208"},
+                                                  {"卫生健康", "210"},     {"城乡社区事务", "212"}, {"农林水事务", "213"}, {"住房保障支出", "221"}};
+  if (sum) {
+    const int ci = sum->column_by_header(0, "金额"), ce = sum->column_by_header(1, "金额");
+    Number s(0);
+    std::map<std::string, Number> printed;
+    for (const auto& r : sum->rows) {
+      if (r.block != 1) continue;
+      const std::string label = r.label.substr(r.label.find("、") == std::string::npos ? 0 : r.label.find("、") + 3);
+      if (auto it = lei.find(label); it != lei.end()) {
+        printed[it->second] = cell_value(r, ce);
+        expect_eq(v, r.line, cell_value(r, ce), by_lei[it->second], "部门收支预算表 " + label + " = Σ项");
+      }
+      if (r.label.find("、") != std::string::npos) s += cell_value(r, ce);
+    }
+    for (const auto& [k, x] : by_lei)
+      if (!printed.count(k)) v.push_back({sum->line, "部门收支预算表 缺 " + k});
+    const auto *ri = sum->row_by_label("本年收入合计"), *re = sum->row_by_label("本年支出合计"), *ti = sum->row_by_label("收入总计"),
+               *te = sum->row_by_label("支出总计");
+    if (!ri || !re || !ti || !te) v.push_back({sum->line, "部门收支预算表 合计行缺失"});
+    else {
+      expect_eq(v, re->line, cell_value(*re, ce), s, "部门收支预算表 本年支出合计 = Σ类");
+      expect_eq(v, re->line, cell_value(*re, ce), exp_total[5], "部门收支预算表 本年支出合计 = 支出表合计");
+      expect_eq(v, ri->line, cell_value(*ri, ci), cell_value(*re, ce), "部门收支预算表 收 = 支");
+      expect_eq(v, ti->line, cell_value(*ti, ci), cell_value(*ri, ci), "部门收支预算表 收入总计");
+      expect_eq(v, te->line, cell_value(*te, ce), cell_value(*re, ce), "部门收支预算表 支出总计");
+    }
+  }
+  if (fiscal) {
+    const auto* r = fiscal->row_by_label("一、本年支出");
+    if (!r) v.push_back({fiscal->line, "财政拨款收支预算表 无本年支出"});
+    else expect_eq(v, r->line, amount(*fiscal, *r), exp_total[5], "财政拨款收支预算表 本年支出");
+  }
+  // 基本支出表: each row 合计 = 人员 + 公用; 合计行 = Σ; = 支出表 基本支出
+  if (basic) {
+    const int c1 = basic->column_by_header(0, "合计"), c2 = basic->column_by_header(0, "人员经费"), c3 = basic->column_by_header(0, "公用经费");
+    Number s1(0), s2(0), s3(0);
+    const doc::Row* total = nullptr;
+    for (const auto& r : basic->rows) {
+      expect_eq(v, r.line, cell_value(r, c1), cell_value(r, c2) + cell_value(r, c3), "基本支出表 合计 = 人员 + 公用");
+      if (r.code.empty()) total = &r;
+      else s1 += cell_value(r, c1), s2 += cell_value(r, c2), s3 += cell_value(r, c3);
+    }
+    if (!total) v.push_back({basic->line, "基本支出表 无合计"});
+    else {
+      expect_eq(v, total->line, cell_value(*total, c1), s1, "基本支出表 合计 Σ");
+      expect_eq(v, total->line, cell_value(*total, c2), s2, "基本支出表 人员经费 Σ");
+      expect_eq(v, total->line, cell_value(*total, c3), s3, "基本支出表 公用经费 Σ");
+      expect_eq(v, total->line, cell_value(*total, c1), exp_total[6], "基本支出表 合计 = 支出表 基本支出");
+      expect_eq(v, total->line, cell_value(*total, c2), exp_total[7] + exp_total[8], "基本支出表 人员经费 = 工资福利 + 对个人和家庭");
+    }
+  }
+  // 三公: 合计 = 出国 + 小计 + 接待; 小计 = 购置 + 运行; 接待、运行 = 经济分类 30217、30231
+  Number reception(0), car_run(0);
+  if (sg && !sg->rows.empty()) {
+    const auto& r = sg->rows.front();
+    auto c = [&](const char* h) { return cell_value(r, sg->column_by_header(0, h)); };
+    expect_eq(v, r.line, c("“三公”经费合计"), c("因公出国（境）费") + c("小计") + c("公务接待费"), "三公 合计");
+    expect_eq(v, r.line, c("小计"), c("公务用车购置费") + c("公务用车运行费"), "三公 小计");
+    reception = c("公务接待费"), car_run = c("公务用车运行费");
+  }
+  if (econ) {
+    const int ct = econ->column_by_header(0, "总计");
+    Number s(0), r17(0), r31(0);
+    std::uint32_t l17 = 0, l31 = 0;
+    const doc::Row* total = nullptr;
+    for (const auto& r : econ->rows) {
+      if (r.code.size() == 5) s += cell_value(r, ct);
+      if (r.code == "30217") r17 = cell_value(r, ct), l17 = r.line;
+      if (r.code == "30231") r31 = cell_value(r, ct), l31 = r.line;
+      if (r.label == "合计") total = &r;
+    }
+    if (!total) v.push_back({econ->line, "经济分类表 无合计"});
+    else {
+      expect_eq(v, total->line, cell_value(*total, ct), s, "经济分类表 合计 = Σ");
+      expect_eq(v, total->line, cell_value(*total, ct), exp_total[5], "经济分类表 合计 = 支出表合计");
+    }
+    if (sg && !sg->rows.empty()) {
+      expect_eq(v, l17 ? l17 : sg->rows.front().line, r17, reception, "经济分类表 30217 = 三公 接待");
+      expect_eq(v, l31 ? l31 : sg->rows.front().line, r31, car_run, "经济分类表 30231 = 三公 运行");
+    }
+  }
+  // 项目支出预算表: 合计 = Σ项目 = 支出表 项目支出
+  Number projects(0);
+  if (proj && !proj->rows.empty()) {
+    const int c = proj->column_by_header(0, "合计"), ct = proj->column_by_header(0, "类型");
+    for (const auto& r : proj->rows)
+      if (ct >= 0 && r.cells[static_cast<std::size_t>(ct)].kind == doc::CellKind::text) projects += cell_value(r, c);
+    expect_eq(v, proj->rows.front().line, cell_value(proj->rows.front(), c), projects, "项目表 合计 = Σ项目");
+    expect_eq(v, proj->rows.front().line, projects, exp_total[11], "项目表 = 支出表 项目支出");
+  }
+  // narrative (figures as printed): 说明一 收支总计 and its 增减率, 说明三 占比, 说明七 三公
+  auto line_of_text = [&](std::size_t pos) {
+    return static_cast<std::uint32_t>(std::count(text.begin(), text.begin() + static_cast<std::ptrdiff_t>(pos), '\n') + 1);
+  };
+  std::smatch m;
+  const Number total = exp_total[5];
+  if (std::regex_search(text, m, std::regex("收入总计 ([0-9.]+) 万元，支出总计 ([0-9.]+) 万元，与 2024 年预算相比，收支总计各(增加|减少) ([0-9.]+) 万元，(增长|下降) ([0-9.]+)%"))) {
+    const auto line = line_of_text(static_cast<std::size_t>(m.position(0)));
+    expect_eq(v, line, num(m[1]), total, "说明一 收入总计");
+    expect_eq(v, line, num(m[2]), total, "说明一 支出总计");
+    const Number prior = m[3] == "增加" ? num(m[1]) - num(m[4]) : num(m[1]) + num(m[4]);
+    expect_eq(v, line, num(m[6]), pct(num(m[4]), prior), "说明一 增减率");
+  } else {
+    v.push_back({0, "说明一 句式不符"});
+  }
+  if (std::regex_search(text, m, std::regex("支出合计 ([0-9.]+) 万元，其中：基本支出 ([0-9.]+) 万元，占 ([0-9.]+)%；项目支出 ([0-9.]+) 万元，占 ([0-9.]+)%"))) {
+    const auto line = line_of_text(static_cast<std::size_t>(m.position(0)));
+    expect_eq(v, line, num(m[1]), total, "说明三 支出合计");
+    expect_eq(v, line, num(m[2]), exp_total[6], "说明三 基本支出");
+    expect_eq(v, line, num(m[4]), projects, "说明三 项目支出");
+    expect_eq(v, line, num(m[3]), pct(num(m[2]), num(m[1])), "说明三 基本支出占比");
+    expect_eq(v, line, num(m[5]), pct(num(m[4]), num(m[1])), "说明三 项目支出占比");
+  } else {
+    v.push_back({0, "说明三 句式不符"});
+  }
+  if (std::regex_search(text, m, std::regex("“三公”经费支出预算为 ([0-9.]+) 万元。比 2024 年支出预算(增加|减少) ([0-9.]+) 万元，(增长|下降) ([0-9.]+)%"))) {
+    const auto line = line_of_text(static_cast<std::size_t>(m.position(0)));
+    if (sg && !sg->rows.empty()) expect_eq(v, line, num(m[1]), cell_value(sg->rows.front(), 0), "说明七 三公");
+    const Number prior = m[2] == "增加" ? num(m[1]) - num(m[3]) : num(m[1]) + num(m[3]);
+    expect_eq(v, line, num(m[5]), pct(num(m[3]), prior), "说明七 增减率");
+  } else {
+    v.push_back({0, "说明七 句式不符"});
+  }
+  return v;
+}
+
+std::vector<std::string> text_lines(const std::string& s) {
+  std::vector<std::string> out;
+  std::size_t a = 0;
+  for (std::size_t b; (b = s.find('\n', a)) != std::string::npos; a = b + 1) out.push_back(s.substr(a, b - a));
+  return out;
+}
+
+}  // namespace
+
+TEST_CASE("budget2025: the same seed writes the same bytes and plants the same defect") {
+  auto a = make(42, gen::DocKind::budget2025, gen::Layout::tab);
+  auto b = make(42, gen::DocKind::budget2025, gen::Layout::tab);
+  auto c = make(43, gen::DocKind::budget2025, gen::Layout::tab);
+  CHECK(a.text == b.text);
+  CHECK(a.text != c.text);
+  auto p1 = make(7, gen::DocKind::budget2025, gen::Layout::tab, "yoy_rate");
+  auto p2 = make(7, gen::DocKind::budget2025, gen::Layout::tab, "yoy_rate");
+  CHECK(p1.text == p2.text);
+  CHECK(p1.defects.at(0).planted == p2.defects.at(0).planted);
+}
+
+TEST_CASE("budget2025 documents read back without warnings, with every table figure where the generator put it") {
+  for (std::uint64_t seed = 1; seed <= 12; ++seed) {
+    auto g = make(seed, gen::DocKind::budget2025, gen::Layout::tab);
+    CAPTURE(seed);
+    auto d = gouji::read::read_text(g.text, "gen.txt");
+    CHECK(d.warnings.empty());
+    for (const auto& w : d.warnings) MESSAGE(w.message);
+    CHECK(d.kind == doc::Kind::budget);
+    CHECK(d.year == 2025);
+    CHECK(d.department == g.department);
+    CHECK(d.tables.size() == 13);
+    std::set<std::pair<std::uint32_t, std::string>> printed;
+    std::size_t found = 0;
+    for (const auto& f : g.figures) {
+      printed.insert({f.line, f.text});
+      bool ok = false;
+      for (const auto& t : d.tables)
+        if (t.title == f.table)
+          for (const auto& r : t.rows)
+            for (const auto& c : r.cells)
+              if (c.line == f.line && c.is_numeric() && c.text == f.text) ok = true;
+      if (ok) ++found;
+      else CAPTURE(f.key);
+    }
+    CHECK(found == g.figures.size());
+    std::size_t extra = 0;  // an amount read that the generator did not print as a figure
+    for (const auto& t : d.tables)
+      for (const auto& r : t.rows)
+        for (std::size_t i = 0; i < r.cells.size(); ++i)
+          if (t.blocks[static_cast<std::size_t>(r.block)].columns[i].role == doc::ColumnRole::amount && r.cells[i].is_numeric() &&
+              r.cells[i].text != "0.00" && !printed.count({r.cells[i].line, r.cells[i].text}))
+            ++extra;
+    CHECK(extra == 0);
+  }
+}
+
+TEST_CASE("budget2025 un-planted documents: every total, 类 = Σ项 and cross-table figure agree, recomputed from the read tables") {
+  for (std::uint64_t seed = 100; seed < 124; ++seed) {
+    auto g = make(seed, gen::DocKind::budget2025, gen::Layout::tab);
+    auto d = gouji::read::read_text(g.text, "gen.txt");
+    auto v = check_budget(d, g.text);
+    CAPTURE(seed);
+    for (const auto& x : v) MESSAGE(x.what << " @" << x.line);
+    CHECK(v.empty());
+  }
+}
+
+TEST_CASE("budget2025: a planted defect breaks a relation at the line the manifest names, and only there") {
+  for (const auto& cls : gen::defect_classes(gen::DocKind::budget2025))
+    for (std::uint64_t seed = 200; seed < 206; ++seed) {
+      auto clean = make(seed, gen::DocKind::budget2025, gen::Layout::tab);
+      auto g = make(seed, gen::DocKind::budget2025, gen::Layout::tab, cls);
+      CAPTURE(cls);
+      CAPTURE(seed);
+      REQUIRE(g.defects.size() == 1);
+      const auto& def = g.defects[0];
+      CHECK(def.cls == cls);
+      CHECK(def.original != def.planted);
+      CHECK(def.line > 0);
+      auto d = gouji::read::read_text(g.text, "gen.txt");
+      auto v = check_budget(d, g.text);
+      REQUIRE(!v.empty());
+      if (cls == "missing_table") {
+        CHECK(table(d, def.table) == nullptr);
+        CHECK(text_lines(g.text).at(def.line - 1).find(def.table) != std::string::npos);  // its 目录 entry
+        continue;
+      }
+      if (cls == "department_name") {
+        const auto* t = table(d, def.table);
+        REQUIRE(t != nullptr);
+        CHECK(t->department == def.planted);
+        CHECK(std::string(d.line_text(def.line)).find(def.planted) != std::string::npos);
+      }
+      bool at_line = cls == "department_name";
+      for (const auto& x : v) at_line = at_line || x.line == def.line;
+      if (!at_line) for (const auto& x : v) MESSAGE(x.what << " @" << x.line);
+      CHECK(at_line);
+      auto la = text_lines(clean.text), lb = text_lines(g.text);
+      REQUIRE(la.size() == lb.size());
+      int diff = 0;
+      for (std::size_t i = 0; i < la.size(); ++i)
+        if (la[i] != lb[i]) {
+          ++diff;
+          CHECK(i + 1 == def.line);
+          CHECK(lb[i].find(def.planted) != std::string::npos);
+        }
+      CHECK(diff == 1);
+    }
+  CHECK(gen::defect_classes(gen::DocKind::budget2025).size() == 9);
 }
