@@ -54,7 +54,10 @@ Numbered split_number(const std::string& s) {
 
 }  // namespace
 
-Interp::Interp(const PackView& p, const doc::Document& d, const Options& o) : pack(p), doc(d), opt(o) {}
+Interp::Interp(const PackView& p, const doc::Document& d, const Options& o) : pack(p), doc(d), opt(o) {
+  for (const ast::Param* x : pack.params) global_index_[x->name].second = x;
+  for (const ast::Let* l : pack.lets) global_index_[l->name].first = l;
+}
 
 void Interp::fail(std::string reason, ast::Span span) const { throw Fault{std::move(reason), span, false}; }
 
@@ -87,6 +90,79 @@ Value Interp::row_value(const doc::Table& t, const doc::Row& r) const {
   return v;
 }
 
+Interp::TableLookups& Interp::lookups(const doc::Table& t) {
+  TableLookups& l = lookups_[&t];
+  if (l.columns.empty()) {
+    std::size_t blocks = t.blocks.size() + 1;
+    l.rows_by_label.resize(blocks);
+    l.rows_by_code.resize(blocks);
+    l.columns.resize(blocks);
+    l.name = table_name(t);
+    l.row_names.resize(t.rows.size());
+    l.column_names.resize(t.blocks.size());
+    for (std::size_t b = 0; b < t.blocks.size(); ++b) l.column_names[b].resize(t.blocks[b].columns.size());
+  }
+  return l;
+}
+
+namespace {
+// A remembered lookup: the row or column index stored under `key`, or
+// computed by `look` and stored.
+template <class Map, class Look>
+int remembered(Map& map, std::string_view key, Look&& look) {
+  auto it = map.find(key);
+  if (it != map.end()) return it->second;
+  int v = look();
+  map.emplace(std::string(key), v);
+  return v;
+}
+
+const doc::Row* row_at(const doc::Table& t, int i) { return i < 0 ? nullptr : &t.rows[static_cast<std::size_t>(i)]; }
+int index_of(const doc::Table& t, const doc::Row* r) { return r ? static_cast<int>(r - t.rows.data()) : -1; }
+}  // namespace
+
+const doc::Row* Interp::find_row_by_label(const doc::Table& t, std::string_view label, int block) {
+  if (block < -1 || block >= static_cast<int>(t.blocks.size())) return t.row_by_label(label, block);
+  auto& map = lookups(t).rows_by_label[static_cast<std::size_t>(block + 1)];
+  return row_at(t, remembered(map, label, [&] { return index_of(t, t.row_by_label(label, block)); }));
+}
+
+const doc::Row* Interp::find_row_by_code(const doc::Table& t, std::string_view code, int block) {
+  if (block < -1 || block >= static_cast<int>(t.blocks.size())) return t.row_by_code(code, block);
+  auto& map = lookups(t).rows_by_code[static_cast<std::size_t>(block + 1)];
+  return row_at(t, remembered(map, code, [&] { return index_of(t, t.row_by_code(code, block)); }));
+}
+
+int Interp::find_column_by_header(const doc::Table& t, int block, std::string_view name) {
+  if (block < 0 || block >= static_cast<int>(t.blocks.size())) return -1;
+  auto& map = lookups(t).columns[static_cast<std::size_t>(block + 1)];
+  return remembered(map, name, [&] { return t.column_by_header(block, name); });
+}
+
+const std::string& Interp::table_label(const doc::Table& t) { return lookups(t).name; }
+
+const std::string& Interp::row_label(const doc::Table& t, const doc::Row& r) {
+  TableLookups& l = lookups(t);
+  int i = index_of(t, &r);
+  if (i < 0 || static_cast<std::size_t>(i) >= l.row_names.size()) {
+    return intern(row_name(r));
+  }
+  std::string& s = l.row_names[static_cast<std::size_t>(i)];
+  if (s.empty()) s = row_name(r);
+  return s;
+}
+
+const std::string& Interp::column_label(const doc::Table& t, int block, int column) {
+  TableLookups& l = lookups(t);
+  if (block < 0 || static_cast<std::size_t>(block) >= l.column_names.size() || column < 0 ||
+      static_cast<std::size_t>(column) >= l.column_names[static_cast<std::size_t>(block)].size()) {
+    return intern(column_name(t, block, column));
+  }
+  std::string& s = l.column_names[static_cast<std::size_t>(block)][static_cast<std::size_t>(column)];
+  if (s.empty()) s = column_name(t, block, column);
+  return s;
+}
+
 Value Interp::column_value(const doc::Table& t, int block, int column) const {
   Value v;
   v.kind = ValueKind::column;
@@ -98,11 +174,11 @@ Value Interp::column_value(const doc::Table& t, int block, int column) const {
 
 Value Interp::cell_value(const doc::Table& t, const doc::Row& r, int ci) {
   if (ci < 0 || static_cast<std::size_t>(ci) >= r.cells.size())
-    return Value::make_absent(table_name(t) + " " + row_name(r) + " 行在" + column_name(t, r.block, ci) +
+    return Value::make_absent(table_label(t) + " " + row_label(t, r) + " 行在" + column_label(t, r.block, ci) +
                               "没有单元格");
   const doc::Cell& c = r.cells[static_cast<std::size_t>(ci)];
   if (opt.access) opt.access->cells.push_back(&c);
-  Origin o{table_name(t), row_name(r), column_name(t, r.block, ci), c.line ? c.line : r.line, c.text};
+  Origin o{table_label(t), row_label(t, r), column_label(t, r.block, ci), c.line ? c.line : r.line, c.text};
   Value v;
   switch (c.kind) {
     case doc::CellKind::number: {
@@ -138,7 +214,7 @@ Value Interp::cell_value(const doc::Table& t, const doc::Row& r, int ci) {
   return v;
 }
 
-int Interp::column_in_block(const Value& col, const doc::Table& t, int block) const {
+int Interp::column_in_block(const Value& col, const doc::Table& t, int block) {
   if (col.table == &t && col.block == block) return col.column;
   if (col.block < 0 || static_cast<std::size_t>(col.block) >= col.table->blocks.size()) return -1;
   const auto& cols = col.table->blocks[static_cast<std::size_t>(col.block)].columns;
@@ -149,7 +225,7 @@ int Interp::column_in_block(const Value& col, const doc::Table& t, int block) co
     if (k >= 0) return k;
   }
   if (!c.header.empty()) {
-    int k = t.column_by_header(block, c.header.back());
+    int k = find_column_by_header(t, block, c.header.back());
     if (k >= 0) return k;
   }
   return -1;
@@ -244,14 +320,10 @@ Value Interp::param_value(const ast::Param& p) {
 }
 
 std::optional<Value> Interp::global(const std::string& name) {
-  const ast::Let* let = nullptr;
-  for (const ast::Let* l : pack.lets)
-    if (l->name == name) let = l;
-  const ast::Param* param = nullptr;
-  if (!let)
-    for (const ast::Param* p : pack.params)
-      if (p->name == name) param = p;
-  if (!let && !param) return std::nullopt;
+  auto found = global_index_.find(name);
+  if (found == global_index_.end()) return std::nullopt;
+  const ast::Let* let = found->second.first;
+  const ast::Param* param = let ? nullptr : found->second.second;
   Global& g = globals_[name];
   switch (g.state) {
     case Global::State::done: return g.value;
@@ -370,7 +442,15 @@ Value Interp::eval(const ast::Expr& e, Env& env) {
 Value Interp::eval_name(const ast::Expr& e, Env& env) {
   const std::string& name = e.text;
   if (const Value* v = find_local(env, name)) return *v;
-  auto parts = split_dots(name);
+  static const std::vector<std::string> undotted;
+  const std::vector<std::string>& parts =
+      name.find('.') == std::string::npos
+          ? undotted
+          : [&]() -> const std::vector<std::string>& {
+              auto it = dotted_.find(&e);
+              if (it == dotted_.end()) it = dotted_.emplace(&e, split_dots(name)).first;
+              return it->second;
+            }();
   auto members_from = [&](Value base) {
     for (std::size_t i = 1; i < parts.size(); ++i) {
       if (base.is_absent()) return base;
@@ -453,7 +533,7 @@ Value Interp::eval_index(const ast::Expr& e, Env& env) {
 
 Value Interp::index_table(const Value& base, ast::Selector sel, const Value& key, ast::Span span) {
   const doc::Table& t = *base.table;
-  std::string tn = table_name(t);
+  const std::string& tn = table_label(t);
   switch (sel) {
     case ast::Selector::row: {
       int n = int_key(key, span);
@@ -468,7 +548,7 @@ Value Interp::index_table(const Value& base, ast::Selector sel, const Value& key
     }
     case ast::Selector::code: {
       std::string code = key.kind == ValueKind::number ? key.num.to_string(0) : display(key);
-      if (const doc::Row* r = t.row_by_code(code)) return row_value(t, *r);
+      if (const doc::Row* r = find_row_by_code(t, code)) return row_value(t, *r);
       return Value::make_absent(tn + "没有代码为 " + code + " 的行");
     }
     case ast::Selector::value: break;
@@ -477,20 +557,20 @@ Value Interp::index_table(const Value& base, ast::Selector sel, const Value& key
   if (key.kind == ValueKind::row && key.table == &t) return key;
   if (key.kind != ValueKind::text)
     fail("表应按行名取行，或写 t[行 58]、t[栏 7]、t[代码 \"201\"]；这里是" + std::string(kind_name(key.kind)), span);
-  if (const doc::Row* r = t.row_by_label(key.text)) return row_value(t, *r);
-  if (const doc::Row* r = t.row_by_code(key.text)) return row_value(t, *r);
+  if (const doc::Row* r = find_row_by_label(t, key.text)) return row_value(t, *r);
+  if (const doc::Row* r = find_row_by_code(t, key.text)) return row_value(t, *r);
   return Value::make_absent(tn + "没有名为“" + key.text + "”的行");
 }
 
 Value Interp::index_row(const Value& base, ast::Selector sel, const Value& key, ast::Span span) {
   const doc::Table& t = *base.table;
   const doc::Row& r = *base.row;
-  std::string where = table_name(t) + " " + row_name(r) + " 行";
+  auto where = [&] { return table_label(t) + " " + row_label(t, r) + " 行"; };
   switch (sel) {
     case ast::Selector::col: {
       int n = int_key(key, span);
       int c = t.column_by_lanci(r.block, n);
-      if (c < 0) return Value::make_absent(where + "所在栏组没有栏次为 " + std::to_string(n) + " 的栏");
+      if (c < 0) return Value::make_absent(where() + "所在栏组没有栏次为 " + std::to_string(n) + " 的栏");
       return cell_value(t, r, c);
     }
     case ast::Selector::row:
@@ -500,13 +580,13 @@ Value Interp::index_row(const Value& base, ast::Selector sel, const Value& key, 
   if (key.kind == ValueKind::column) {
     int c = column_in_block(key, t, r.block);
     if (c < 0)
-      return Value::make_absent(where + "所在栏组没有“" + column_name(*key.table, key.block, key.column) + "”");
+      return Value::make_absent(where() + "所在栏组没有“" + column_name(*key.table, key.block, key.column) + "”");
     return cell_value(t, r, c);
   }
   if (key.kind != ValueKind::text) fail("行应按栏取值：r[栏 2]、r[c] 或 r[\"栏名\"]", span);
-  int c = t.column_by_header(r.block, key.text);
-  if (c == -2) fail(table_name(t) + "有不止一栏叫“" + key.text + "”，请用栏次（r[栏 N]）", span);
-  if (c < 0) return Value::make_absent(where + "没有“" + key.text + "”栏");
+  int c = find_column_by_header(t, r.block, key.text);
+  if (c == -2) fail(table_label(t) + "有不止一栏叫“" + key.text + "”，请用栏次（r[栏 N]）", span);
+  if (c < 0) return Value::make_absent(where() + "没有“" + key.text + "”栏");
   return cell_value(t, r, c);
 }
 
@@ -523,8 +603,8 @@ Value Interp::index_column(const Value& base, ast::Selector sel, const Value& ke
     }
     case ast::Selector::code: {
       std::string code = key.kind == ValueKind::number ? key.num.to_string(0) : display(key);
-      r = t.row_by_code(code, base.block);
-      if (!r) r = t.row_by_code(code);
+      r = find_row_by_code(t, code, base.block);
+      if (!r) r = find_row_by_code(t, code);
       desc = "代码为 " + code;
       break;
     }
@@ -536,9 +616,9 @@ Value Interp::index_column(const Value& base, ast::Selector sel, const Value& ke
         break;
       }
       if (key.kind != ValueKind::text) fail("栏应按行取值：c[行 58]、c[代码 \"201\"] 或 c[\"行名\"]", span);
-      r = t.row_by_label(key.text, base.block);
-      if (!r) r = t.row_by_label(key.text);
-      if (!r) r = t.row_by_code(key.text);
+      r = find_row_by_label(t, key.text, base.block);
+      if (!r) r = find_row_by_label(t, key.text);
+      if (!r) r = find_row_by_code(t, key.text);
       desc = "名为“" + key.text + "”";
       break;
   }

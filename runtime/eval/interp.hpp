@@ -4,10 +4,13 @@
 
 #include "runtime/eval/eval.hpp"
 
+#include <deque>
 #include <map>
 #include <optional>
 #include <string>
 #include <string_view>
+#include <tuple>
+#include <unordered_map>
 #include <utility>
 #include <vector>
 
@@ -73,8 +76,19 @@ class Interp {
   Value column_value(const doc::Table& t, int block, int column) const;
   // The column of `row`'s block that stands for column value `col`: the same
   // column, or the one with the same 栏次 or header; -1 if none.
-  int column_in_block(const Value& col, const doc::Table& t, int block) const;
+  int column_in_block(const Value& col, const doc::Table& t, int block);
   Number half_unit(int places) const;  // 0.5 × 10^-places
+
+  // Lookups by name, each resolved once per document and then remembered
+  // (a rule run for 200 rows asks the same table for the same column 200
+  // times). Same answers as doc::Table's lookups of the same name.
+  const doc::Row* find_row_by_label(const doc::Table& t, std::string_view label, int block = -1);
+  const doc::Row* find_row_by_code(const doc::Table& t, std::string_view code, int block = -1);
+  int find_column_by_header(const doc::Table& t, int block, std::string_view name);
+  // table_name / row_name / column_name (value.hpp), built once per document.
+  const std::string& table_label(const doc::Table& t);
+  const std::string& row_label(const doc::Table& t, const doc::Row& r);
+  const std::string& column_label(const doc::Table& t, int block, int column);
 
   // --- built-ins (builtins.cpp)
   Value call_builtin(int index, const ast::Expr& call, Args& args, Env& env);
@@ -83,6 +97,9 @@ class Interp {
   // Every match (or only the first) of `pattern` in the paragraphs of
   // `section` (null: the whole narrative).
   List find_text(const doc::Section* section, std::string_view pattern, bool first_only, ast::Span span);
+
+  // A text kept until evaluate() returns (for Origin's views).
+  const std::string& intern(std::string s) { return interned_.emplace_back(std::move(s)); }
 
   // --- derivations (trace.cpp). Recorded only while tracing_ is set (an
   // Options::derive run), never inside quiet parts (filters of `for`,
@@ -173,6 +190,32 @@ class Interp {
   };
 
   std::map<std::string, Global> globals_;
+  std::deque<std::string> interned_;  // elements never move
+  // find_text's answers, by search.
+  List search_text(const doc::Section* section, std::string_view pattern, bool first_only, ast::Span span);
+  using TextSearch = std::tuple<const doc::Section*, std::string, bool>;
+  std::map<TextSearch, List> text_searches_;
+  // Pack constants and parameters by name (the last let of a name wins, as
+  // in the checker); built once.
+  std::unordered_map<std::string_view, std::pair<const ast::Let*, const ast::Param*>> global_index_;
+  // Dotted names ("r.全年预算数") split once per expression.
+  std::unordered_map<const ast::Expr*, std::vector<std::string>> dotted_;
+
+  // What find_* and *_label remembered, per table.
+  struct NameHash {
+    using is_transparent = void;
+    std::size_t operator()(std::string_view s) const { return std::hash<std::string_view>{}(s); }
+  };
+  using NameMap = std::unordered_map<std::string, int, NameHash, std::equal_to<>>;
+  struct TableLookups {
+    // Index 0 is "every block" (block -1), index b + 1 is block b.
+    std::vector<NameMap> rows_by_label, rows_by_code, columns;
+    std::string name;
+    std::vector<std::string> row_names;         // by row index, "" until built
+    std::vector<std::vector<std::string>> column_names;  // [block][column]
+  };
+  TableLookups& lookups(const doc::Table& t);
+  std::unordered_map<const doc::Table*, TableLookups> lookups_;
   std::optional<Number> tolerance_;
   std::uint64_t steps_ = 0;
   int depth_ = 0;

@@ -206,6 +206,17 @@ void collect(const doc::Document& d, const doc::Section& s, std::vector<const do
 }  // namespace
 
 List Interp::find_text(const doc::Section* section, std::string_view pattern, bool first_only, ast::Span span) {
+  // The same search on the same document finds the same sentences: each is
+  // done once per document (a pack asks for one sentence in several rules).
+  TextSearch key{section, std::string(pattern), first_only};
+  auto cached = text_searches_.find(key);
+  if (cached != text_searches_.end()) return cached->second;
+  List found = search_text(section, pattern, first_only, span);
+  text_searches_.emplace(std::move(key), found);
+  return found;
+}
+
+List Interp::search_text(const doc::Section* section, std::string_view pattern, bool first_only, ast::Span span) {
   std::vector<Token> tokens = parse_pattern(*this, pattern, span);
   if (tokens.empty()) fail("模式是空的", span);
   std::vector<const doc::Paragraph*> paragraphs;
@@ -215,7 +226,7 @@ List Interp::find_text(const doc::Section* section, std::string_view pattern, bo
     for (const auto& s : doc.sections)
       for (const auto& p : s.paragraphs) paragraphs.push_back(&p);
   }
-  std::string where = section ? "情况说明“" + section->heading + "”" : std::string("情况说明");
+  const std::string& where = intern(section ? "情况说明“" + section->heading + "”" : std::string("情况说明"));
   List out;
   for (const doc::Paragraph* para : paragraphs) {
     Normalized norm = normalize_mapped(para->text);
@@ -262,7 +273,7 @@ List Interp::find_text(const doc::Section* section, std::string_view pattern, bo
           f.places = places;
           if (opt.access) opt.access->text.push_back({para, orig(c.begin), orig(c.end), line});
         }
-        f.origins.push_back(Origin{where, "", "", line, printed});
+        f.origins.push_back(Origin{where, "", "", line, intern(printed)});
         if (!have_number && f.kind == ValueKind::number) {
           have_number = true;
           v.num = f.num;

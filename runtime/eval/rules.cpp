@@ -258,7 +258,8 @@ std::string Interp::operand_text(const ast::Expr& e, const Value& v) const {
 
 void Interp::add_places(Outcome& o, const Value& v) const {
   for (const Origin& og : v.origins) {
-    Place p{og.table, og.row, og.column, og.printed, og.line, std::string(doc.line_text(og.line))};
+    Place p{std::string(og.table), std::string(og.row), std::string(og.column), std::string(og.printed), og.line,
+            std::string(doc.line_text(og.line))};
     o.places.push_back(std::move(p));
   }
   if (v.kind == ValueKind::match && v.origins.empty() && v.line) {

@@ -117,7 +117,8 @@ void Interp::trace_read(const doc::Table&, const doc::Row&, const doc::Cell&, co
   Step st;
   st.kind = Step::Kind::read;
   fill_value(st, v);
-  st.place = Place{o.table, o.row, o.column, o.printed, o.line, std::string(doc.line_text(o.line))};
+  st.place = Place{std::string(o.table), std::string(o.row), std::string(o.column), std::string(o.printed), o.line,
+                   std::string(doc.line_text(o.line))};
   trace(std::move(st));
 }
 

@@ -6,9 +6,9 @@
 namespace gouji::eval {
 
 std::string Origin::describe() const {
-  std::string s = table;
-  if (!row.empty()) s += (s.empty() ? "" : " ") + row;
-  if (!column.empty()) s += (s.empty() ? "" : " ") + column;
+  std::string s(table);
+  if (!row.empty()) (s += s.empty() ? "" : " ") += row;
+  if (!column.empty()) (s += s.empty() ? "" : " ") += column;
   return s;
 }
 

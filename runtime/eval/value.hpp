@@ -12,6 +12,7 @@
 #include <cstdint>
 #include <memory>
 #include <string>
+#include <string_view>
 #include <utility>
 #include <vector>
 
@@ -30,13 +31,16 @@ enum class ValueKind : std::uint8_t {
   list,
 };
 
-// Where a figure (or a text cell) came from.
+// Where a figure (or a text cell) came from. The texts are views: of the
+// document (printed) and of names the evaluator builds once per document and
+// keeps until evaluate() returns (values never outlive it; outcomes copy
+// what they show into Places).
 struct Origin {
-  std::string table;      // "公开03表" (or the title), with the 项目名称 for repeated tables
-  std::string row;        // "行58 本年支出合计", "201 一般公共服务支出", "合计"
-  std::string column;     // "栏2 基本支出" or the header path
-  std::uint32_t line = 0; // 1-based source line, 0 if unknown
-  std::string printed;    // the figure as printed ("1,063.13")
+  std::string_view table;   // "公开03表" (or the title), with the 项目名称 for repeated tables
+  std::string_view row;     // "行58 本年支出合计", "201 一般公共服务支出", "合计"
+  std::string_view column;  // "栏2 基本支出" or the header path
+  std::uint32_t line = 0;   // 1-based source line, 0 if unknown
+  std::string_view printed; // the figure as printed ("1,063.13")
 
   std::string describe() const;  // "公开03表 201 一般公共服务支出 栏2 基本支出"
 };
