@@ -156,7 +156,7 @@ const char* kScript = R"(
     count.textContent='显示 '+shown+' / '+items.length+' 条';
     document.documentElement.setAttribute('data-shown',String(shown));
   }
-  var h=decodeURIComponent(location.hash.slice(1));
+  var h='';try{h=decodeURIComponent(location.hash.slice(1));}catch(e){}
   if(h.indexOf('=')>0){
     h.split('&').forEach(function(kv){
       var i=kv.indexOf('='),k=kv.slice(0,i),v=kv.slice(i+1);

@@ -113,6 +113,13 @@ try:
         lines = fh.read().split("\n")
     assert lines[394].endswith("4.50\t0.81"), lines[394]
     lines[394] = lines[394][: -len("0.81")] + "0.91"
+    # And line 409 (说明二): 财政拨款收入 1063.13 → 1036.13, while 公开02表 合计 栏2 is
+    # 1,063.13, so 说明.收入构成 fails on it; markup characters are appended to the
+    # line, to be shown as text beside the marked figure.
+    narrative = "财政拨款收入 1063.13"
+    assert narrative in lines[408], lines[408]
+    lines[408] = lines[408].replace(narrative, "财政拨款收入 1036.13") + "（注 <i>&amp;</i>）"
+    line409 = lines[408]
     planted = os.path.join(docs, "planted-luolong-2023.txt")
     with open(planted, "w", encoding="utf-8") as fh:
         fh.write("\n".join(lines))
@@ -201,6 +208,18 @@ try:
               and "0.91" in det.text() and "open" not in det.attrs,
               "derivation folded under the failure (closed <details>) with the figures",
               det.text()[:500] if det is not None else None)
+
+    # The narrative defect: line 409 shown as text (its <i> and &amp; not markup),
+    # the planted 1036.13 marked.
+    arts = [a for a in section.all("article", cls="failure") if a.attrs.get("data-rule") == "说明.收入构成"
+            and any(p.text() == line409 for p in a.all("pre", cls="src"))] if section else []
+    check(len(arts) >= 1, "planted document: 说明.收入构成 fails showing line 409 as written", len(arts))
+    if arts:
+        pre = [p for p in arts[0].all("pre", cls="src") if p.text() == line409][0]
+        check([m.text() for m in pre.all("mark")] == ["1036.13"], "only the planted 1036.13 marked in line 409",
+              pre.inner())
+        check(not any(True for _ in dom.all("i")) and "<i>&amp;</i>" in pre.text(),
+              "markup in a source line is shown as text, not applied")
 
     # The filter script ran: bar shown, counts written, a ready mark set.
     root = dom.first("html")
