@@ -56,7 +56,7 @@ Number number_arg(Interp& in, const Args& args, std::size_t i, const ast::Expr& 
 
 Value b_table(Interp& in, const ast::Expr& call, Args& args) {
   std::string name = text_of(in, *args[0], arg_span(call, 0));
-  auto found = in.doc.find_tables(name);
+  const auto& found = in.find_tables(name);
   if (found.empty()) return Value::make_absent("文件中没有" + name);
   if (found.size() > 1)
     in.fail("文件中有 " + std::to_string(found.size()) + " 张“" + name + "”，请用 tables(\"" + name + "\") 逐张检查",
@@ -74,7 +74,7 @@ Value b_tables(Interp& in, const ast::Expr& call, Args& args) {
   List names = spread(args);
   for (std::size_t i = 0; i < names.size(); ++i) {
     if (names[i].is_absent()) continue;
-    for (const doc::Table* t : in.doc.find_tables(text_of(in, names[i], call.span))) {
+    for (const doc::Table* t : in.find_tables(text_of(in, names[i], call.span))) {
       if (std::find(seen.begin(), seen.end(), t) != seen.end()) continue;
       seen.push_back(t);
       out.push_back(in.table_value(*t));
@@ -88,7 +88,7 @@ Value b_present(Interp& in, const ast::Expr& call, Args& args) {
   for (const Value& n : spread(args)) {
     if (n.is_absent()) continue;
     std::string name = text_of(in, n, call.span);
-    if (!in.doc.find_tables(name).empty()) out.push_back(Value::make_text(name));
+    if (!in.find_tables(name).empty()) out.push_back(Value::make_text(name));
   }
   return Value::make_list(std::move(out));
 }
@@ -537,14 +537,23 @@ std::vector<std::string_view> implemented_builtins() {
 
 Value Interp::call_builtin(int index, const ast::Expr& call, Args& args, Env&) {
   const lang::BuiltinSig& sig = lang::builtins().at(static_cast<std::size_t>(index));
-  auto it = impls().find(sig.name);
-  if (it == impls().end()) fail("内置函数 " + std::string(sig.name) + "() 尚未实现", call.span);
+  // The implementation of each signature, looked up by name once.
+  static const std::vector<Impl> by_index = [] {
+    std::vector<Impl> v;
+    for (const lang::BuiltinSig& b : lang::builtins()) {
+      auto found = impls().find(b.name);
+      v.push_back(found == impls().end() ? nullptr : found->second);
+    }
+    return v;
+  }();
+  Impl impl = by_index[static_cast<std::size_t>(index)];
+  if (!impl) fail("内置函数 " + std::string(sig.name) + "() 尚未实现", call.span);
   // Absent in, absent out: except exists(), which asks exactly that, and the
   // variadic look-ups of names, which skip what is absent.
   if (sig.name != "exists" && !sig.variadic)
     for (const auto& a : args)
       if (a && a->is_absent()) return *a;
-  return it->second(*this, call, args);
+  return impl(*this, call, args);
 }
 
 }  // namespace gouji::eval::detail

@@ -70,7 +70,16 @@ std::string Interp::source_text(ast::Span span) const {
   return pack.source_text ? pack.source_text(span) : std::string();
 }
 
-Number Interp::half_unit(int places) const { return Number::ulp(places) * Number::fraction(1, 2); }
+Number Interp::half_unit(int places) const {
+  // 0.5, 0.05, … 0.5 × 10^-15: the places figures are printed with.
+  static const std::vector<Number> table = [] {
+    std::vector<Number> v;
+    for (int p = 0; p <= 15; ++p) v.push_back(Number::ulp(p) * Number::fraction(1, 2));
+    return v;
+  }();
+  if (places >= 0 && places < static_cast<int>(table.size())) return table[static_cast<std::size_t>(places)];
+  return Number::ulp(places) * Number::fraction(1, 2);
+}
 
 // ---------------------------------------------------------------- document
 
@@ -137,6 +146,12 @@ int Interp::find_column_by_header(const doc::Table& t, int block, std::string_vi
   if (block < 0 || block >= static_cast<int>(t.blocks.size())) return -1;
   auto& map = lookups(t).columns[static_cast<std::size_t>(block + 1)];
   return remembered(map, name, [&] { return t.column_by_header(block, name); });
+}
+
+const std::vector<const doc::Table*>& Interp::find_tables(std::string_view name) {
+  auto it = tables_by_name_.find(name);
+  if (it == tables_by_name_.end()) it = tables_by_name_.emplace(std::string(name), doc.find_tables(name)).first;
+  return it->second;
 }
 
 const std::string& Interp::table_label(const doc::Table& t) { return lookups(t).name; }
@@ -847,9 +862,17 @@ Value Interp::eval_comprehension(const ast::Expr& e, Env& env) {
 }
 
 Value Interp::eval_call(const ast::Expr& e, Env& env) {
-  for (const ast::Function* f : pack.functions)
-    if (f->name == e.text) return call_function(*f, e, env);
-  int bi = lang::builtin_index(e.text);
+  // What the call's name names, found once per call expression: a function
+  // of the pack (it wins over a built-in of the same name) or a built-in.
+  auto callee = callees_.find(&e);
+  if (callee == callees_.end()) {
+    const ast::Function* fn = nullptr;
+    for (const ast::Function* f : pack.functions)
+      if (!fn && f->name == e.text) fn = f;
+    callee = callees_.emplace(&e, std::make_pair(fn, fn ? -1 : lang::builtin_index(e.text))).first;
+  }
+  if (callee->second.first) return call_function(*callee->second.first, e, env);
+  int bi = callee->second.second;
   if (bi < 0) fail("未知函数“" + e.text + "”", e.span);
   const lang::BuiltinSig& sig = lang::builtins()[static_cast<std::size_t>(bi)];
   // Chinese names of named arguments.

@@ -85,6 +85,8 @@ class Interp {
   const doc::Row* find_row_by_label(const doc::Table& t, std::string_view label, int block = -1);
   const doc::Row* find_row_by_code(const doc::Table& t, std::string_view code, int block = -1);
   int find_column_by_header(const doc::Table& t, int block, std::string_view name);
+  // doc::Document::find_tables, once per name.
+  const std::vector<const doc::Table*>& find_tables(std::string_view name);
   // table_name / row_name / column_name (value.hpp), built once per document.
   const std::string& table_label(const doc::Table& t);
   const std::string& row_label(const doc::Table& t, const doc::Row& r);
@@ -189,6 +191,10 @@ class Interp {
     TraceMark& operator=(const TraceMark&) = delete;
   };
 
+  struct NameHash {
+    using is_transparent = void;
+    std::size_t operator()(std::string_view s) const { return std::hash<std::string_view>{}(s); }
+  };
   std::map<std::string, Global> globals_;
   std::deque<std::string> interned_;  // elements never move
   // find_text's answers, by search.
@@ -198,14 +204,13 @@ class Interp {
   // Pack constants and parameters by name (the last let of a name wins, as
   // in the checker); built once.
   std::unordered_map<std::string_view, std::pair<const ast::Let*, const ast::Param*>> global_index_;
+  std::unordered_map<std::string, std::vector<const doc::Table*>, NameHash, std::equal_to<>> tables_by_name_;
+  // The function or built-in (index) each call expression names.
+  std::unordered_map<const ast::Expr*, std::pair<const ast::Function*, int>> callees_;
   // Dotted names ("r.全年预算数") split once per expression.
   std::unordered_map<const ast::Expr*, std::vector<std::string>> dotted_;
 
   // What find_* and *_label remembered, per table.
-  struct NameHash {
-    using is_transparent = void;
-    std::size_t operator()(std::string_view s) const { return std::hash<std::string_view>{}(s); }
-  };
   using NameMap = std::unordered_map<std::string, int, NameHash, std::equal_to<>>;
   struct TableLookups {
     // Index 0 is "every block" (block -1), index b + 1 is block b.
