@@ -243,8 +243,13 @@ std::string write_xlsx(const std::string& path, const std::vector<DocSummary>& d
   if (failures.ok()) failures_sheet(failures, docs, bold);
   if (matrix.ok()) matrix_sheet(matrix, docs, bold, look);
   lxw_error closed = workbook_close(wb);  // writes the file; frees the workbook
-  if (first != LXW_NO_ERROR) return lxw_strerror(first);
-  if (closed != LXW_NO_ERROR) return lxw_strerror(closed);
+  auto why = [](lxw_error e) {
+    if (e == LXW_ERROR_CREATING_XLSX_FILE || e == LXW_ERROR_CREATING_TMPFILE)
+      return std::string("无法创建文件（目录不存在、没有写权限或磁盘已满）");
+    return std::string("libxlsxwriter 报错：") + lxw_strerror(e);
+  };
+  if (first != LXW_NO_ERROR) return why(first);
+  if (closed != LXW_NO_ERROR) return why(closed);
   return "";
 }
 
