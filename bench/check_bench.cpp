@@ -182,7 +182,8 @@ bool load_baseline(const std::string& path, Baseline& b) {
 
 int main(int argc, char** argv) {
   Args args = parse_args(argc, argv);
-  eval::Options opt;  // as `gouji check --format text`: no derivations
+  eval::Options opt;  // as `gouji check --format text`: no derivations, failures' details only
+  opt.pass_details = false;
 
   // Pack load: every built-in pack, parsed and checked; best of several runs.
   std::printf("pack load (parse + check), best of %d:\n", args.quick ? 3 : 10);

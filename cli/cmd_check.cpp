@@ -209,6 +209,8 @@ std::optional<LoadedPack> load_pack(const std::string& root, std::string text, c
   // explain prints it for a person).
   if (opt.format == "json" || opt.format == "jsonl" || opt.format == "html")
     pack.options.derive = eval::Options::Derive::failures;
+  // Only JSON lists what a passing instance compared and where it read it.
+  pack.options.pass_details = opt.format == "json" || opt.format == "jsonl";
   for (const std::string& p : opt.params) {
     auto eq = p.find('=');
     if (eq == std::string::npos || eq == 0) {

@@ -51,6 +51,11 @@ struct Options {
   // attaches one to every PASS, FAIL and ERROR outcome.
   enum class Derive : std::uint8_t { none, failures, all } derive = Derive::none;
   std::string only_rule;  // when set, only the rule with this id runs (no scores)
+  // PASS outcomes carry their operands' texts (left_text, right_text) and
+  // document places as FAIL ones do; a caller that shows only failures
+  // (check's text, csv, html and xlsx reports) turns this off and saves
+  // building them for the hundreds of instances that pass.
+  bool pass_details = true;
 };
 
 // A place in a rule file, resolved to characters (not bytes).

@@ -335,10 +335,12 @@ void Interp::run_expect(const ast::Stmt& s, Env& env, Run& run) {
         if (!d.right.unbounded) o.right_interval = std::make_pair(d.right.lo, d.right.hi);
       }
     }
-    o.left_text = operand_text(*d.lhs, d.left);
-    o.right_text = operand_text(*d.rhs, d.right);
-    add_places(o, d.left);
-    add_places(o, d.right);
+    if (o.status != Status::pass || opt.pass_details) {
+      o.left_text = operand_text(*d.lhs, d.left);
+      o.right_text = operand_text(*d.rhs, d.right);
+      add_places(o, d.left);
+      add_places(o, d.right);
+    }
   }
   if (o.status == Status::fail) {
     if (s.message) {
