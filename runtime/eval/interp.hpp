@@ -31,6 +31,13 @@ using Env = std::vector<std::pair<std::string, Value>>;
 // for a variadic built-in, every argument in order.
 using Args = std::vector<std::optional<Value>>;
 
+// A paragraph as narrative patterns see it: doc::normalize()d, with the byte
+// offset in the original text of each byte (pattern.cpp).
+struct Normalized {
+  std::string text;
+  std::vector<std::uint32_t> origin;
+};
+
 // The bindings and outcomes of the rule being run.
 struct Run {
   const ast::Rule* rule = nullptr;
@@ -201,6 +208,7 @@ class Interp {
   List search_text(const doc::Section* section, std::string_view pattern, bool first_only, ast::Span span);
   using TextSearch = std::tuple<const doc::Section*, std::string, bool>;
   std::map<TextSearch, List> text_searches_;
+  std::unordered_map<const doc::Paragraph*, Normalized> normalized_;  // each paragraph once
   // Pack constants and parameters by name (the last let of a name wins, as
   // in the checker); built once.
   std::unordered_map<std::string_view, std::pair<const ast::Let*, const ast::Param*>> global_index_;

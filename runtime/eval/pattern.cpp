@@ -18,11 +18,6 @@ struct Token {
 
 // A paragraph's normalised text and, for each of its bytes, the byte offset
 // in the original text it came from.
-struct Normalized {
-  std::string text;
-  std::vector<std::uint32_t> origin;
-};
-
 std::size_t utf8_len(unsigned char c) {
   return c < 0x80 ? 1 : (c >> 5) == 6 ? 2 : (c >> 4) == 14 ? 3 : (c >> 3) == 30 ? 4 : 1;
 }
@@ -229,7 +224,9 @@ List Interp::search_text(const doc::Section* section, std::string_view pattern, 
   const std::string& where = intern(section ? "情况说明“" + section->heading + "”" : std::string("情况说明"));
   List out;
   for (const doc::Paragraph* para : paragraphs) {
-    Normalized norm = normalize_mapped(para->text);
+    auto known = normalized_.find(para);
+    if (known == normalized_.end()) known = normalized_.emplace(para, normalize_mapped(para->text)).first;
+    const Normalized& norm = known->second;
     auto orig = [&](std::size_t k) -> std::size_t { return k < norm.origin.size() ? norm.origin[k] : para->text.size(); };
     for (std::size_t p = 0; p < norm.text.size();) {
       Matcher m{*this, tokens, norm.text, span, {}};
