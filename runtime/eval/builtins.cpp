@@ -400,11 +400,17 @@ Value b_sum(Interp& in, const ast::Expr& call, Args& args) {
   Value absent;
   auto nums = numbers(in, values, arg_span(call, 0), absent);
   if (!nums) return absent;
+  // The total's places are the addends' (up to Value::kMaxOrigins), gathered
+  // once: adding to a total that carries them would copy them at every step.
   Value total = Value::exact(Number(0));
+  std::vector<Origin> origins;
   for (const Value& v : *nums) {
     in.tick(call.span);
     total = add(total, v);
+    merge_origins(origins, total.origins);
+    total.origins.clear();
   }
+  total.origins = std::move(origins);
   if (in.tracing()) {  // the addends, for the derivation's call step
     std::string terms;
     std::size_t n = 0;

@@ -72,7 +72,10 @@ struct Value {
   std::shared_ptr<const List> list;       // list elements
   std::shared_ptr<const Fields> fields;   // match: named captures ({金额:收入} → 收入)
 
-  static constexpr std::size_t kMaxOrigins = 8;
+  // A failing sum names every figure it added (a 合计 against 11 or 40
+  // rows): 64 covers the longest column of the tables; past that the first
+  // 64 are kept.
+  static constexpr std::size_t kMaxOrigins = 64;
 
   static Value make_absent(std::string reason);
   static Value exact(Number n);  // a literal or a count: interval [n, n]
