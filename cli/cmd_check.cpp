@@ -234,8 +234,21 @@ std::optional<LoadedPack> load_pack(const std::string& root, std::string text, c
   return pack;
 }
 
+// Is this the manifest.json `gouji gen` writes beside its documents? (It
+// opens with "generator": "gouji gen"; it lists the documents, it is not one.)
+bool is_gen_manifest(const std::filesystem::path& p) {
+  if (p.filename() != "manifest.json") return false;
+  std::ifstream in(p, std::ios::binary);
+  char head[256] = {};
+  in.read(head, sizeof head);
+  std::string_view text(head, static_cast<std::size_t>(in.gcount()));
+  auto key = text.find("\"generator\"");
+  return key != std::string_view::npos && text.find("\"gouji gen\"", key) != std::string_view::npos;
+}
+
 // The documents named on the command line: files as given, folders walked
-// for *.txt and *.json (sorted, so the order is the same on every machine).
+// for *.txt and *.json (sorted, so the order is the same on every machine),
+// leaving out the manifest.json of a folder `gouji gen` wrote.
 std::vector<std::string> expand_documents(const std::vector<std::string>& args) {
   namespace fs = std::filesystem;
   std::vector<std::string> out;
@@ -249,7 +262,8 @@ std::vector<std::string> expand_documents(const std::vector<std::string>& args) 
     for (fs::recursive_directory_iterator it(a, ec), end; !ec && it != end; it.increment(ec)) {
       if (!it->is_regular_file(ec)) continue;
       std::string ext = it->path().extension().string();
-      if (ext == ".txt" || ext == ".json") found.push_back(it->path().generic_string());
+      if (ext == ".txt" || (ext == ".json" && !is_gen_manifest(it->path())))
+        found.push_back(it->path().generic_string());
     }
     std::sort(found.begin(), found.end());
     out.insert(out.end(), found.begin(), found.end());

@@ -16,7 +16,12 @@ ok() { echo "ok   $*"; }
 docs="$tmp/docs"
 # 60 generated documents, some with a planted defect (so there are failures to report).
 "$gouji" gen --seed 11 --count 60 --defects 0.5 --out "$docs" >/dev/null || { echo "FAIL gen"; exit 1; }
-rm -f "$docs/manifest.json"   # not a document
+# The manifest.json gen wrote stays: walking the folder leaves it out (it is
+# not a document; ndocs below does not count it); named on its own, it is read
+# as a document and cannot be (exit 3).
+[ -f "$docs/manifest.json" ] || fail "gen wrote no manifest.json"
+"$gouji" check "$docs/manifest.json" >/dev/null 2>&1
+[ $? -eq 3 ] && ok "manifest.json named on its own: unreadable, exit 3" || fail "manifest.json named on its own: not exit 3"
 # Binary junk with a comma and quotes in its name: cannot be read; its name needs CSV quoting.
 junk_name='zz "junk", binary.txt'
 printf 'PK\003\004\000\000\000\001\002\003\377\376\000\000%.0s' $(seq 1 200) >"$docs/$junk_name"
@@ -57,7 +62,7 @@ else fail "text: report lacks the unreadable file"; fi
 if grep -qF "汇总：$ndocs 个文件，检查了 60 个" "$tmp/text-j1.out" && grep -qF "；1 个无法读取" "$tmp/text-j1.out"; then
   ok "text: summary counts files, checked and unreadable"
 else fail "text: summary"; tail -5 "$tmp/text-j1.out"; fi
-want_order=$( (cd "$docs" && ls | LC_ALL=C sort) | sed "s|^|文件：$docs/|")
+want_order=$( (cd "$docs" && ls | grep -vx manifest.json | LC_ALL=C sort) | sed "s|^|文件：$docs/|")
 got_order=$(grep '^文件：' "$tmp/text-j1.out" | sed 's/（.*//')
 if [ "$want_order" = "$got_order" ]; then ok "text: documents in path order"; else fail "text: order"; fi
 
@@ -65,7 +70,7 @@ if [ "$want_order" = "$got_order" ]; then ok "text: documents in path order"; el
 python3 - "$tmp" "$docs" "$junk" "$ndocs" <<'PY' || fails=$((fails + 1))
 import csv, io, json, os, sys
 tmp, docs, junk, ndocs = sys.argv[1], sys.argv[2], sys.argv[3], int(sys.argv[4])
-paths = sorted(os.path.join(docs, f) for f in os.listdir(docs))
+paths = sorted(os.path.join(docs, f) for f in os.listdir(docs) if f != "manifest.json")
 bad = 0
 def check(cond, what):
     global bad
