@@ -25,6 +25,8 @@
 #include "runtime/read/read.hpp"
 #include "tools/gen/gen.hpp"
 
+#include "bench/raw_scan.hpp"
+
 #include <sys/resource.h>
 
 #include <algorithm>
@@ -62,16 +64,6 @@ long peak_rss_kb() {
   return u.ru_maxrss;
 }
 
-std::size_t count_lines(const std::string& s) {
-  std::size_t n = 0;
-  const char* p = s.data();
-  const char* end = p + s.size();
-  while ((p = static_cast<const char*>(std::memchr(p, '\n', static_cast<std::size_t>(end - p)))) != nullptr) {
-    ++n;
-    ++p;
-  }
-  return n;
-}
 
 struct Args {
   std::size_t docs = 300;
@@ -231,7 +223,7 @@ int main(int argc, char** argv) {
   double scan = 1e9, reading = 1e9;
   for (int k = 0; k < passes * 4; ++k) {
     double t0 = thread_cpu_seconds();
-    for (const std::string& d : docs) sink = sink + count_lines(d);
+    for (const std::string& d : docs) sink = sink + gouji::bench::count_lines(d);
     scan = std::min(scan, thread_cpu_seconds() - t0);
   }
   std::vector<doc::Document> read_docs;

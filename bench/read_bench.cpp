@@ -6,6 +6,8 @@
 //   build/bench/read_bench [examples-dir]
 #include "runtime/read/read.hpp"
 
+#include "bench/raw_scan.hpp"
+
 #include <sys/resource.h>
 
 #include <algorithm>
@@ -36,16 +38,6 @@ double cpu_seconds() {
          static_cast<double>(u.ru_utime.tv_usec + u.ru_stime.tv_usec) / 1e6;
 }
 
-std::size_t count_lines(const std::string& s) {
-  std::size_t n = 0;
-  const char* p = s.data();
-  const char* end = p + s.size();
-  while ((p = static_cast<const char*>(std::memchr(p, '\n', static_cast<std::size_t>(end - p)))) != nullptr) {
-    ++n;
-    ++p;
-  }
-  return n;
-}
 
 // Runs `f` repeatedly for at least `min_seconds`; returns MB/s for `bytes` per run.
 template <class F>
@@ -86,7 +78,7 @@ int main(int argc, char** argv) {
       auto d = gouji::read::read_document_bytes(bytes, f.string());
       if (auto* doc = std::get_if<gouji::doc::Document>(&d)) tables = doc->tables.size();
     });
-    double m = rate(bytes.size(), 0.3, [&] { sink = sink + count_lines(bytes); });
+    double m = rate(bytes.size(), 0.3, [&] { sink = sink + gouji::bench::count_lines(bytes); });
     std::printf("%-44s %9zu %12.1f %12.1f %7zu\n", f.filename().string().c_str(), bytes.size(), r, m, tables);
   }
   // A 50 MB document made of the samples: throughput and peak memory.
@@ -104,7 +96,7 @@ int main(int argc, char** argv) {
   long after = peak_rss_kb();
   double mb = static_cast<double>(big.size()) / 1e6;
   double ms = cpu_seconds();
-  for (int i = 0; i < 20; ++i) sink = sink + count_lines(big);
+  for (int i = 0; i < 20; ++i) sink = sink + gouji::bench::count_lines(big);
   double msecs = (cpu_seconds() - ms) / 20;
   std::printf("%-44s %9zu %12.1f %12.1f %7zu\n", "50 MB concatenation", big.size(), mb / secs, mb / msecs, tables);
   std::printf("peak RSS while reading the 50 MB file: +%.1f MB over the %.1f MB input (%.1fx the file size)\n",

@@ -80,14 +80,6 @@ int severity_rank(ast::Severity s) {
 }
 
 
-std::string place_text(const eval::Place& p) {
-  std::string where = p.table;
-  if (!p.row.empty()) where += (where.empty() ? "" : " ") + p.row;
-  if (!p.column.empty()) where += (where.empty() ? "" : " ") + p.column;
-  std::string s = where.empty() ? std::string("文件") : where;
-  if (p.line) s += fmt::format("（第 {} 行）", p.line);
-  return s;
-}
 
 void render_outcome(const eval::Outcome& o, std::string& s) {
   s += fmt::format("\n[{}·{}] {}  {}\n", severity_zh(o.severity), eval::status_name_zh(o.status), o.rule_id,

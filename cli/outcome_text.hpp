@@ -25,4 +25,15 @@ inline std::string bindings_text(const eval::Outcome& o) {
   return s;
 }
 
+// Where a place is, for a person: "公开03表 201 一般公共服务支出 栏2 基本支出（第 58 行）",
+// "文件（第 12 行）" for a place with no table.
+inline std::string place_text(const eval::Place& p) {
+  std::string where = p.table;
+  if (!p.row.empty()) where += (where.empty() ? "" : " ") + p.row;
+  if (!p.column.empty()) where += (where.empty() ? "" : " ") + p.column;
+  if (where.empty()) where = "文件";
+  if (p.line) where += "（第 " + std::to_string(p.line) + " 行）";
+  return where;
+}
+
 }  // namespace gouji::cli

@@ -83,14 +83,6 @@ const char* severity_key(ast::Severity s) { return ast::severity_name(s); }
 
 constexpr ast::Severity kSeverities[] = {ast::Severity::error, ast::Severity::warning, ast::Severity::info};
 
-std::string place_where(const eval::Place& p) {
-  std::string where = p.table;
-  if (!p.row.empty()) where += (where.empty() ? "" : " ") + p.row;
-  if (!p.column.empty()) where += (where.empty() ? "" : " ") + p.column;
-  if (where.empty()) where = "文件";
-  if (p.line) where += fmt::format("（第 {} 行）", p.line);
-  return where;
-}
 
 const char* kStyle = R"(
 :root{--fg:#1d2733;--muted:#5b6875;--line:#d5dbe1;--bg:#f6f8fa;--err:#b42318;--warn:#b54708;--info:#175cd3}
@@ -196,7 +188,7 @@ void render_failure(const Failure& f, const std::string& id, std::string& s) {
     s += "</table>\n";
   }
   for (const eval::Place& p : f.places) {
-    s += "<div class=\"place\"><div class=\"where\">出处：" + esc(place_where(p));
+    s += "<div class=\"place\"><div class=\"where\">出处：" + esc(place_text(p));
     if (!p.printed.empty()) s += "，数字 " + esc(p.printed);
     s += "</div>";
     if (!p.line_text.empty()) s += "<pre class=\"src\">" + marked_line(p.line_text, p.printed, f.figures) + "</pre>";

@@ -67,14 +67,6 @@ class Sheet {
   lxw_error& first_;
 };
 
-std::string place_text(const eval::Place& p) {
-  std::string where = p.table;
-  if (!p.row.empty()) where += (where.empty() ? "" : " ") + p.row;
-  if (!p.column.empty()) where += (where.empty() ? "" : " ") + p.column;
-  if (where.empty()) where = "文件";
-  if (p.line) where += fmt::format("（第 {} 行）", p.line);
-  return where;
-}
 
 std::string places_text(const Failure& f) {
   std::string s;

@@ -19,6 +19,9 @@ import subprocess
 import sys
 import tempfile
 
+sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
+from report_docs import sample_folder  # noqa: E402
+
 SKIP = 77
 
 gouji, source, out_dir = sys.argv[1:4]
@@ -100,34 +103,20 @@ def parse(text):
 tmp = tempfile.mkdtemp(prefix="gouji-html-")
 try:
     docs = os.path.join(tmp, "docs")
-    os.makedirs(docs)
-    examples = os.path.join(source, "examples")
-    samples = sorted(f for f in os.listdir(examples) if f.endswith(".txt"))
-    for f in samples:
-        shutil.copy(os.path.join(examples, f), docs)
-    # A defect planted by hand in a copy of the luolong 2023 sample: line 395
-    # (公开09表 决算数) 公务接待费 栏12 0.81 → 0.91. The row is
-    # 9.50 0 4.50 0 4.50 5.00 | 5.31 0 4.50 0 4.50 0.91, so 表内.三公合计 fails on
-    # 栏7 5.31 ≈ 栏8 0 + 栏9 4.50 + 栏12 0.91 = 5.41, difference −0.10.
-    with open(os.path.join(examples, "final-2023-luolong-gov-office.txt"), encoding="utf-8") as fh:
-        lines = fh.read().split("\n")
-    assert lines[394].endswith("4.50\t0.81"), lines[394]
-    lines[394] = lines[394][: -len("0.81")] + "0.91"
-    # And line 409 (说明二): 财政拨款收入 1063.13 → 1036.13, while 公开02表 合计 栏2 is
-    # 1,063.13, so 说明.收入构成 fails on it; markup characters are appended to the
-    # line, to be shown as text beside the marked figure.
-    narrative = "财政拨款收入 1063.13"
-    assert narrative in lines[408], lines[408]
-    lines[408] = lines[408].replace(narrative, "财政拨款收入 1036.13") + "（注 <i>&amp;</i>）"
+
+    # Besides the planted 三公 figure (report_docs.py): line 409 (说明二) 财政拨款收入
+    # 1063.13 → 1036.13, while 公开02表 合计 栏2 is 1,063.13, so 说明.收入构成 fails on
+    # it; markup characters are appended to the line, to be shown as text beside the
+    # marked figure. The unreadable file has markup characters in its name.
+    def plant_narrative(lines):
+        narrative = "财政拨款收入 1063.13"
+        assert narrative in lines[408], lines[408]
+        lines[408] = lines[408].replace(narrative, "财政拨款收入 1036.13") + "（注 <i>&amp;</i>）"
+
+    ndocs, lines = sample_folder(source, docs, plant_narrative, 'zz <b>junk & "x".txt')
     line409 = lines[408]
     planted = os.path.join(docs, "planted-luolong-2023.txt")
-    with open(planted, "w", encoding="utf-8") as fh:
-        fh.write("\n".join(lines))
-    # A file that cannot be read, with markup characters in its name.
     junk = os.path.join(docs, 'zz <b>junk & "x".txt')
-    with open(junk, "wb") as fh:
-        fh.write(b"PK\x03\x04\x00\x00\xff\xfe\x00" * 50)
-    ndocs = len(samples) + 2
 
     report = os.path.join(tmp, "report.html")
     r1 = subprocess.run([gouji, "check", "--format", "html", "--jobs", "1", "-o", report, docs],

@@ -17,6 +17,9 @@ import shutil
 import subprocess
 import sys
 import tempfile
+
+sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
+from report_docs import sample_folder  # noqa: E402
 import zipfile
 
 SKIP = 77
@@ -42,23 +45,9 @@ def check(ok, what, detail=""):
 tmp = tempfile.mkdtemp(prefix="gouji-xlsx-")
 try:
     docs = os.path.join(tmp, "docs")
-    os.makedirs(docs)
-    examples = os.path.join(source, "examples")
-    samples = sorted(f for f in os.listdir(examples) if f.endswith(".txt"))
-    for f in samples:
-        shutil.copy(os.path.join(examples, f), docs)
-    # Planted by hand (as in html_report.py): luolong 2023 line 395, 公开09表
-    # 决算数 公务接待费 栏12 0.81 → 0.91, so 表内.三公合计 fails:
-    # 栏7 5.31 vs 0 + 4.50 + 0.91 = 5.41, difference −0.10.
-    with open(os.path.join(examples, "final-2023-luolong-gov-office.txt"), encoding="utf-8") as fh:
-        lines = fh.read().split("\n")
-    assert lines[394].endswith("4.50\t0.81"), lines[394]
-    lines[394] = lines[394][: -len("0.81")] + "0.91"
-    with open(os.path.join(docs, "planted-luolong-2023.txt"), "w", encoding="utf-8") as fh:
-        fh.write("\n".join(lines))
-    with open(os.path.join(docs, "zz-junk.txt"), "wb") as fh:
-        fh.write(b"PK\x03\x04\x00\x00\xff\xfe\x00" * 50)
-    ndocs = len(samples) + 2
+    # The samples, luolong 2023 with 公开09表 公务接待费 栏12 0.81 → 0.91 (表内.三公合计:
+    # 栏7 5.31 vs 0 + 4.50 + 0.91 = 5.41, difference −0.10) and zz-junk.txt (report_docs.py).
+    ndocs, _ = sample_folder(source, docs)
 
     book = os.path.join(tmp, "report.xlsx")
     r = subprocess.run([gouji, "check", "--format", "xlsx", "--jobs", "1", "-o", book, docs], capture_output=True)
