@@ -20,7 +20,8 @@ import sys
 import tempfile
 
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
-from report_docs import sample_folder  # noqa: E402
+from report_docs import Checks, sample_folder  # noqa: E402
+
 
 SKIP = 77
 
@@ -30,17 +31,7 @@ if not chromium:
     print("SKIP: chromium is not installed (tools/deps.sh installs it)")
     sys.exit(SKIP)
 
-fails = 0
-
-
-def check(ok, what, detail=""):
-    global fails
-    print(("ok   " if ok else "FAIL ") + what)
-    if not ok:
-        fails += 1
-        if detail:
-            print("     " + str(detail)[:2000])
-
+check = Checks()
 
 class Node:
     def __init__(self, tag, attrs, parent):
@@ -252,5 +243,4 @@ try:
 finally:
     shutil.rmtree(tmp, ignore_errors=True)
 
-print("%d failed" % fails if fails else "all passed")
-sys.exit(1 if fails else 0)
+check.finish()

@@ -5,6 +5,7 @@ by hand, and a file that cannot be read.
 """
 import os
 import shutil
+import sys
 
 
 def sample_folder(source, docs, edit=None, junk_name="zz-junk.txt"):
@@ -31,3 +32,21 @@ def sample_folder(source, docs, edit=None, junk_name="zz-junk.txt"):
     with open(os.path.join(docs, junk_name), "wb") as fh:
         fh.write(b"PK\x03\x04\x00\x00\xff\xfe\x00" * 50)
     return len(samples) + 2, lines
+
+
+class Checks:
+    """check(ok, what, detail): prints ok/FAIL lines and counts the failures."""
+
+    def __init__(self):
+        self.fails = 0
+
+    def __call__(self, ok, what, detail=""):
+        print(("ok   " if ok else "FAIL ") + what)
+        if not ok:
+            self.fails += 1
+            if detail != "":
+                print("     " + str(detail)[:2000])
+
+    def finish(self):
+        print("%d failed" % self.fails if self.fails else "all passed")
+        sys.exit(1 if self.fails else 0)

@@ -17,10 +17,10 @@ import shutil
 import subprocess
 import sys
 import tempfile
+import zipfile
 
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
-from report_docs import sample_folder  # noqa: E402
-import zipfile
+from report_docs import Checks, sample_folder  # noqa: E402
 
 SKIP = 77
 
@@ -30,17 +30,7 @@ if not office:
     print("SKIP: libreoffice is not installed (tools/deps.sh installs libreoffice-calc-nogui)")
     sys.exit(SKIP)
 
-fails = 0
-
-
-def check(ok, what, detail=""):
-    global fails
-    print(("ok   " if ok else "FAIL ") + what)
-    if not ok:
-        fails += 1
-        if detail != "":
-            print("     " + str(detail)[:2000])
-
+check = Checks()
 
 tmp = tempfile.mkdtemp(prefix="gouji-xlsx-")
 try:
@@ -142,5 +132,4 @@ try:
 finally:
     shutil.rmtree(tmp, ignore_errors=True)
 
-print("%d failed" % fails if fails else "all passed")
-sys.exit(1 if fails else 0)
+check.finish()
