@@ -102,6 +102,13 @@ bool collect(const std::vector<std::string>& args, std::vector<Source>& out, std
         why = fmt::format("规则包“{}”旁边和 tests/ 目录里都没有测试文件（.gjt）", a);
         return false;
       }
+    } else if (fs::is_regular_file(p, ec) && (p.extension() == ".txt" || p.extension() == ".json")) {
+      // A document given where a test file belongs: say so once, instead of
+      // one "不认识这一行" per line of it.
+      why = fmt::format("“{}”是文档，不是测试文件（.gjt）。测试文件用“文件 {}”引用文档，"
+                        "见 spec/testing.md；直接检查文档请用 gouji check {}",
+                        a, a, a);
+      return false;
     } else if (fs::is_regular_file(p, ec)) {
       out.push_back({a, "", "", ""});
     } else {

@@ -37,6 +37,10 @@ echo "$out" | grep -q "bad.gjt:3:" || fail "malformed message: $out"
 
 # A missing path.
 "$G" test "$T/none.gjt" >/dev/null 2>&1; [ $? -eq 2 ] || fail "missing file"
+# A document given as a test file: one line that says so, exit 2 (not a "不认识这一行" per line of it).
+err=$("$G" test --mutate "$SRC/examples/budget-2025-xigong-gov-office.txt" 2>&1 >/dev/null); rc=$?
+[ $rc -eq 2 ] || fail "document as test file: exit $rc"
+[ "$(printf '%s\n' "$err" | wc -l)" -eq 1 ] && printf '%s' "$err" | grep -q "是文档，不是测试文件" || fail "document as test file: $err"
 
 # --update refused in CI; outside CI it rewrites the expectation.
 CI=1 "$G" test --update "$T/wrong.gjt" >/dev/null 2>&1; [ $? -eq 2 ] || fail "--update ran with CI set"
