@@ -506,6 +506,58 @@ std::size_t count_of(std::string_view hay, std::string_view needle) {
   return n;
 }
 
+// The last `n` characters of a UTF-8 word.
+std::string_view last_chars(std::string_view w, std::size_t n) {
+  std::size_t i = w.size();
+  while (i > 0 && n > 0) {
+    --i;
+    if ((static_cast<unsigned char>(w[i]) & 0xC0) != 0x80) --n;
+  }
+  return n == 0 ? w.substr(i) : std::string_view();
+}
+
+// A space-separated header of one block with one group name too many: the
+// names before the last key word (科目名称) are the upper header row, those
+// after it the sub-headers of one group in that row (公开05表 "项目 本年支出 ⏎
+// 科目代码 科目名称 小计 基本支出 项目支出"). Which upper name is the group:
+// the only one, or else the only one whose last two characters end every
+// sub-header that is not 小计/合计 (本年支出 over 基本支出, 项目支出 in 公开07表).
+// Without positions nothing else tells the group apart: no names then.
+std::optional<std::vector<std::vector<std::string>>> group_over_subheaders(const std::vector<std::string>& names,
+                                                                           std::size_t upper) {
+  std::vector<std::string> sub(names.begin() + static_cast<std::ptrdiff_t>(upper), names.end());
+  std::optional<std::size_t> group;
+  if (upper == 1) {
+    group = 0;
+  } else {
+    std::size_t parts = 0;
+    for (std::size_t g = 0; g < upper; ++g) {
+      auto tail = last_chars(names[g], 2);
+      if (tail.empty()) continue;
+      bool all = true;
+      parts = 0;
+      for (const auto& s : sub) {
+        if (s == "小计" || s == "合计") continue;
+        ++parts;
+        if (!s.ends_with(tail) || s == names[g]) all = false;
+      }
+      if (!all || parts == 0) continue;
+      if (group) return std::nullopt;  // two candidates: ambiguous
+      group = g;
+    }
+  }
+  if (!group) return std::nullopt;
+  std::vector<std::vector<std::string>> paths;
+  for (std::size_t g = 0; g < upper; ++g) {
+    if (g != *group) {
+      paths.push_back({names[g]});
+      continue;
+    }
+    for (const auto& s : sub) paths.push_back({names[g], s});
+  }
+  return paths;
+}
+
 // Column names for a space-separated table, when the header words can be
 // matched one to one with the figure columns: fragments of a wrapped word
 // ("附属单位上缴收⏎入") are joined, key words (项目, 科目代码, 行次 …) and
@@ -522,16 +574,26 @@ void name_space_columns(doc::Table& t, const std::vector<std::string_view>& head
     }
   }
   std::vector<std::string> names;
+  std::size_t after_key = 0;  // names[after_key…] follow the last key word (the lowest header row)
   for (auto w : words) {
+    bool key_before = false, key_after = false;
     for (std::string_view key : {"科目代码", "科目名称", "科目编码", "栏次"}) {
       auto p = w.find(key);
-      if (p != std::string::npos) w.erase(p, key.size());
+      if (p == std::string::npos) continue;
+      (p == 0 ? key_before : key_after) = true;
+      w.erase(p, key.size());
     }
-    if (w.empty() || w == "项目" || w == "行次" || w == "科目" || w == "代码") continue;
+    if (w == "项目" || w == "行次" || w == "科目" || w == "代码") { w.clear(); key_after = true; }
+    if (key_before && !key_after) after_key = names.size();
+    if (w.empty()) {
+      if (key_before || key_after) after_key = names.size();
+      continue;
+    }
     bool block_name = false;
     for (const auto& b : t.blocks)
       if (!b.name.empty() && w == b.name) block_name = true;
     if (!block_name) names.push_back(w);
+    if (key_after) after_key = names.size();
   }
   std::size_t total = 0;
   for (const auto& b : t.blocks) total += value_columns(b).size();
@@ -541,6 +603,13 @@ void name_space_columns(doc::Table& t, const std::vector<std::string_view>& head
   if (names.size() > total && first_line_words > 0 && names.size() - first_line_words == total &&
       t.blocks.size() > 1 && first_line_words <= t.blocks.size())
     names.erase(names.begin(), names.begin() + static_cast<std::ptrdiff_t>(first_line_words));
+  if (names.size() == total + 1 && t.blocks.size() == 1 && after_key > 0 && names.size() - after_key >= 2) {
+    if (auto paths = group_over_subheaders(names, after_key)) {
+      std::size_t k = 0;
+      for (auto ci : value_columns(t.blocks[0])) t.blocks[0].columns[ci].header = (*paths)[k++];
+      return;
+    }
+  }
   if (names.size() != total) return;
   std::size_t k = 0;
   for (auto& b : t.blocks)

@@ -412,3 +412,41 @@ TEST_CASE("paragraphs are re-joined, with numbers broken across lines, and map b
   CHECK(three->level == 3);
   CHECK(l.sections[static_cast<std::size_t>(three->parent)].number == "九");
 }
+
+// Space layout: a group name in the upper header row over sub-headers in the
+// lower one. The paths are those the tab layout gives the same tables
+// (luolong 2023: 本年支出 over 小计/基本支出/项目支出).
+TEST_CASE("space layout: 公开05/07/08表 columns under the 本年支出 group are named by their header path") {
+  auto x = load("final-2023-xigong-community-office.txt");
+  using P = std::vector<std::string>;
+  auto paths = [](const doc::Table& t) {
+    std::vector<P> out;
+    for (const auto& c : t.blocks.at(0).columns)
+      if (c.lanci) out.push_back(c.header);
+    return out;
+  };
+  // 公开05表, lines 459–463: "项目 本年支出" / "科目代码 科目名称 小计 基本支出 项目支出" / "栏次 1 2 3".
+  const auto& t5 = table(x, "公开05表");
+  CHECK(paths(t5) == std::vector<P>{{"本年支出", "小计"}, {"本年支出", "基本支出"}, {"本年支出", "项目支出"}});
+  const auto& total5 = label_row(t5, "合计");  // line 465: 合计 11,643.35 133.85 11,509.50
+  CHECK(named_cell(t5, total5, "小计").value == num("11643.35"));
+  CHECK(named_cell(t5, total5, "基本支出").value == num("133.85"));
+  CHECK(named_cell(t5, total5, "项目支出").value == num("11509.50"));
+  // 公开07表, lines 590–601: the group 本年支出 is the third of four upper names;
+  // its sub-headers' "支出" tells it from 年初结转和结余, 本年收入, 年末结转和结余.
+  const auto& t7 = table(x, "公开07表");
+  CHECK(paths(t7) == std::vector<P>{{"年初结转和结余"},
+                                    {"本年收入"},
+                                    {"本年支出", "小计"},
+                                    {"本年支出", "基本支出"},
+                                    {"本年支出", "项目支出"},
+                                    {"年末结转和结余"}});
+  const auto& r7 = code_row(t7, "229");  // line 615: 229 其他支出 0 15,000.00 15,000.00 0 15,000.00 0
+  CHECK(named_cell(t7, r7, "本年收入").value == num("15000.00"));
+  CHECK(named_cell(t7, r7, "基本支出").value == num("0"));
+  CHECK(named_cell(t7, r7, "项目支出").value == num("15000.00"));
+  CHECK(named_cell(t7, r7, "年末结转和结余").value == num("0"));
+  // 公开08表, lines 635–639: 合计 over 基本支出/项目支出 (printed empty).
+  const auto& t8 = table(x, "公开08表");
+  CHECK(paths(t8) == std::vector<P>{{"本年支出", "合计"}, {"本年支出", "基本支出"}, {"本年支出", "项目支出"}});
+}
