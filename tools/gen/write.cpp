@@ -333,6 +333,12 @@ struct Writer {
         o.line(std::string(y24 ? "功能分类 科目编码" : "科目代码") + "\t科目名称" + std::string(cols.size(), '\t'));
       }
       o.line("栏次\t" + lanci);
+    } else if (code == "公开05表") {
+      // As the space-layout sample prints it: the group name over the three
+      // columns, on the line of 项目.
+      o.spaced("项目 本年支出");
+      o.spaced("科目代码 科目名称 " + cols_line.substr(1));
+      o.spaced("栏次" + lanci);
     } else {
       o.spaced("项目");
       o.spaced(cols_line.substr(1));
