@@ -326,6 +326,28 @@ gen::Generated make(std::uint64_t seed, gen::DocKind k, gen::Layout l, std::stri
   return gen::generate(o);
 }
 
+std::vector<std::string> text_lines(const std::string& s) {
+  std::vector<std::string> out;
+  std::size_t a = 0;
+  for (std::size_t b; (b = s.find('\n', a)) != std::string::npos; a = b + 1) out.push_back(s.substr(a, b - a));
+  return out;
+}
+
+// A planted document differs from the clean one of the same seed in exactly
+// one line, the defect's, and that line prints the planted figure.
+void check_only_defect_line_changed(const std::string& clean, const std::string& planted, const gen::Defect& def) {
+  auto la = text_lines(clean), lb = text_lines(planted);
+  REQUIRE(la.size() == lb.size());
+  int diff = 0;
+  for (std::size_t i = 0; i < la.size(); ++i)
+    if (la[i] != lb[i]) {
+      ++diff;
+      CHECK(i + 1 == def.line);
+      CHECK(lb[i].find(def.planted) != std::string::npos);
+    }
+  CHECK(diff == 1);
+}
+
 // Same seed, same bytes and the same planted defect; another seed, other bytes.
 void check_seeded(gen::DocKind kind, gen::Layout layout, const std::string& cls) {
   auto a = make(42, kind, layout);
@@ -443,22 +465,7 @@ TEST_CASE("a planted defect breaks a relation at the line the manifest names, an
         CHECK(at_line);
         // only the named figure changed: the texts differ on that one line
         if (cls != "department_name") {
-          auto lines = [](const std::string& s) {
-            std::vector<std::string> out;
-            std::size_t a = 0;
-            for (std::size_t b; (b = s.find('\n', a)) != std::string::npos; a = b + 1) out.push_back(s.substr(a, b - a));
-            return out;
-          };
-          auto la = lines(clean.text), lb = lines(g.text);
-          REQUIRE(la.size() == lb.size());
-          int diff = 0;
-          for (std::size_t i = 0; i < la.size(); ++i)
-            if (la[i] != lb[i]) {
-              ++diff;
-              CHECK(i + 1 == def.line);
-              CHECK(lb[i].find(def.planted) != std::string::npos);
-            }
-          CHECK(diff == 1);
+          check_only_defect_line_changed(clean.text, g.text, def);
         }
       }
 }
@@ -634,12 +641,6 @@ std::vector<Violation> check_budget(const doc::Document& d, const std::string& t
   return v;
 }
 
-std::vector<std::string> text_lines(const std::string& s) {
-  std::vector<std::string> out;
-  std::size_t a = 0;
-  for (std::size_t b; (b = s.find('\n', a)) != std::string::npos; a = b + 1) out.push_back(s.substr(a, b - a));
-  return out;
-}
 
 }  // namespace
 
@@ -724,16 +725,7 @@ TEST_CASE("budget2025: a planted defect breaks a relation at the line the manife
       for (const auto& x : v) at_line = at_line || x.line == def.line;
       if (!at_line) for (const auto& x : v) MESSAGE(x.what << " @" << x.line);
       CHECK(at_line);
-      auto la = text_lines(clean.text), lb = text_lines(g.text);
-      REQUIRE(la.size() == lb.size());
-      int diff = 0;
-      for (std::size_t i = 0; i < la.size(); ++i)
-        if (la[i] != lb[i]) {
-          ++diff;
-          CHECK(i + 1 == def.line);
-          CHECK(lb[i].find(def.planted) != std::string::npos);
-        }
-      CHECK(diff == 1);
+      check_only_defect_line_changed(clean.text, g.text, def);
     }
   CHECK(gen::defect_classes(gen::DocKind::budget2025).size() == 9);
 }
