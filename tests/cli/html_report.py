@@ -20,7 +20,7 @@ import sys
 import tempfile
 
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
-from report_docs import Checks, sample_folder  # noqa: E402
+from report_docs import Checks, check_output_errors, sample_folder  # noqa: E402
 
 
 SKIP = 77
@@ -120,13 +120,7 @@ try:
     with open(report, "rb") as a, open(report2, "rb") as b:
         raw = a.read()
         check(raw == b.read(), "--jobs 1 and --jobs 2 give the same bytes")
-    r3 = subprocess.run([gouji, "check", "--format", "html", docs], capture_output=True)
-    check(r3.returncode == 2 and "-o" in r3.stderr.decode() and r3.stdout == b"",
-          "--format html without -o: usage error (exit 2) that names -o", r3.stderr.decode())
-    r4 = subprocess.run([gouji, "check", "--format", "html", "-o", os.path.join(tmp, "no/such/dir/r.html"), docs],
-                        capture_output=True)
-    check(r4.returncode == 2 and "无法写入输出文件" in r4.stderr.decode(), "unwritable -o: exit 2 with why",
-          r4.stderr.decode())
+    check_output_errors(check, gouji, "html", docs, tmp)
 
     text = raw.decode("utf-8")
     check('<meta charset="utf-8">' in text and '<html lang="zh-CN">' in text, "UTF-8 and lang zh-CN declared")

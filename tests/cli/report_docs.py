@@ -5,6 +5,7 @@ by hand, and a file that cannot be read.
 """
 import os
 import shutil
+import subprocess
 import sys
 
 
@@ -50,3 +51,15 @@ class Checks:
     def finish(self):
         print("%d failed" % self.fails if self.fails else "all passed")
         sys.exit(1 if self.fails else 0)
+
+
+def check_output_errors(check, gouji, fmt, docs, tmp):
+    """--format FMT needs -o (usage error, exit 2, naming -o), and an -o that cannot be
+    written is exit 2 with why."""
+    r = subprocess.run([gouji, "check", "--format", fmt, docs], capture_output=True)
+    check(r.returncode == 2 and "-o" in r.stderr.decode() and r.stdout == b"",
+          "--format %s without -o: usage error (exit 2) that names -o" % fmt, r.stderr.decode())
+    r = subprocess.run([gouji, "check", "--format", fmt, "-o", os.path.join(tmp, "no/such/dir/r." + fmt), docs],
+                       capture_output=True)
+    check(r.returncode == 2 and "无法写入输出文件" in r.stderr.decode(), "unwritable -o: exit 2 with why",
+          r.stderr.decode())
