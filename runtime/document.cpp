@@ -187,6 +187,11 @@ std::string_view Document::line_text(std::uint32_t ln) const {
   return v;
 }
 
+std::uint32_t Document::page_of(std::uint32_t ln) const {
+  if (ln == 0 || ln > line_pages.size()) return 0;
+  return line_pages[ln - 1];
+}
+
 std::vector<const Table*> Document::find_tables(std::string_view name) const {
   std::string want = normalize(name);
   std::vector<const Table*> out;

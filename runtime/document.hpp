@@ -136,8 +136,12 @@ struct Document {
   std::vector<Warning> warnings;
   std::string source;             // the decoded UTF-8 text (for showing lines)
   std::vector<std::uint32_t> line_offsets;  // byte offset of each line start in source
+  // For a document read from a PDF: the 1-based page each source line was
+  // synthesized from (line_pages[line - 1]); empty for text and JSON input.
+  std::vector<std::uint32_t> line_pages;
 
   std::string_view line_text(std::uint32_t line) const;  // 1-based; "" if out of range
+  std::uint32_t page_of(std::uint32_t line) const;       // 1-based page of a line; 0 if unknown
   // Tables whose code or title (normalised) equals `name`; several for
   // repeated tables such as 项目支出绩效自评表.
   std::vector<const Table*> find_tables(std::string_view name) const;
