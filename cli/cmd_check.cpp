@@ -129,19 +129,57 @@ std::string render_report(const eval::Report& r, const doc::Document& d, int thr
       if (o.severity == sev && (o.status == eval::Status::fail || o.status == eval::Status::error) &&
           (severity_rank(sev) <= threshold || true))
         render_outcome(o, s);
-  // Not applicable: one line each.
+  // Not applicable, a line per rule: a rule none of whose instances ran comes
+  // first (its table or row is missing: the relation was not checked at all);
+  // a rule that ran but skipped some instances (a `where` or `when` that did
+  // not hold for them) says how many, with its most frequent reason.
   std::size_t na = r.count(eval::Status::not_applicable);
   if (na) {
-    s += fmt::format("\n不适用（{}）：\n", na);
-    std::size_t n = 0;
+    struct RuleNa {
+      std::string_view id;
+      std::size_t total = 0, na = 0;
+      std::vector<std::pair<std::string_view, std::size_t>> reasons;  // in order of first appearance
+      const eval::Outcome* first = nullptr;
+    };
+    std::vector<RuleNa> rules;
     for (const eval::Outcome& o : r.outcomes) {
-      if (o.status != eval::Status::not_applicable) continue;
-      if (++n > 30) {
-        s += fmt::format("  …… 另有 {} 个（--format json 列出全部）\n", na - 30);
-        break;
+      auto it = std::find_if(rules.begin(), rules.end(), [&](const RuleNa& x) { return x.id == o.rule_id; });
+      if (it == rules.end()) {
+        rules.emplace_back();
+        rules.back().id = o.rule_id;
+        it = rules.end() - 1;
       }
-      std::string b = bindings_text(o);
-      s += fmt::format("  {}{}：{}\n", o.rule_id, b.empty() ? "" : "（" + b + "）", o.reason);
+      ++it->total;
+      if (o.status != eval::Status::not_applicable) continue;
+      if (!it->na++) it->first = &o;
+      auto reason = std::find_if(it->reasons.begin(), it->reasons.end(), [&](auto& x) { return x.first == o.reason; });
+      if (reason == it->reasons.end()) it->reasons.emplace_back(o.reason, 1);
+      else ++reason->second;
+    }
+    auto reason_text = [](const RuleNa& x) {
+      auto top = std::max_element(x.reasons.begin(), x.reasons.end(),
+                                  [](auto& a, auto& b) { return a.second < b.second; });
+      std::string t(top->first);
+      if (x.reasons.size() > 1) t += fmt::format("（另有 {} 种原因）", x.reasons.size() - 1);
+      return t;
+    };
+    std::size_t whole = std::count_if(rules.begin(), rules.end(), [](const RuleNa& x) { return x.na && x.na == x.total; });
+    s += fmt::format("\n不适用（{} 个实例，{} 条规则；--format json 列出每一个）：\n", na,
+                     std::count_if(rules.begin(), rules.end(), [](const RuleNa& x) { return x.na > 0; }));
+    if (whole) s += fmt::format("  整条规则没有运行（{} 条）：\n", whole);
+    for (const RuleNa& x : rules) {
+      if (!x.na || x.na != x.total) continue;
+      std::string b = x.total == 1 ? bindings_text(*x.first) : "";
+      s += fmt::format("    {}{}：{}\n", x.id, b.empty() ? "" : "（" + b + "）", reason_text(x));
+    }
+    if (whole < rules.size()) {
+      bool head = false;
+      for (const RuleNa& x : rules) {
+        if (!x.na || x.na == x.total) continue;
+        if (!head) s += "  部分实例不适用：\n";
+        head = true;
+        s += fmt::format("    {}：{}/{} 个实例，{}\n", x.id, x.na, x.total, reason_text(x));
+      }
     }
   }
   if (show_passed) {

@@ -35,6 +35,13 @@ expect_run warning-fail-on 1 "差（左 − 右）：-1" check --pack "$data/cli
 # Division by zero: an ERROR at its place in the rule file; the next rule runs (N/A).
 expect_run div-zero 1 "cli_error.gj:6:10" check --pack "$data/cli_error.gj" "$doc"
 expect_run div-zero-next-rule 1 "文件中没有公开99表" check --pack "$data/cli_error.gj" "$doc"
+# The 不适用 section, a line per rule: cli_na.gj's first rule addresses a table the
+# document lacks (no instance runs); its second skips the 公开02表 rows of at most
+# 100 万元: of the 21 rows (合计 and 20 科目) 7 exceed 100 (1,063.13 834.63 818.67
+# 481.78 336.89 158.57 106.52), so 14 of 21 are skipped.
+expect_run na-whole-rule 0 "    缺表.合计：文件中没有公开99表" check --pack "$data/cli_na.gj" "$doc"
+expect_run na-partial 0 "    部分.大额行：14/21 个实例，条件不成立：r[栏 1] > 100" check --pack "$data/cli_na.gj" "$doc"
+expect_run na-counts 0 "不适用（15 个实例，2 条规则" check --pack "$data/cli_na.gj" "$doc"
 # JSON
 expect_run json 1 '"status": "ERROR"' check --pack "$data/cli_error.gj" --format json "$doc"
 # Usage and rule-file errors: exit 2.
