@@ -4,6 +4,8 @@
 set -euo pipefail
 pkgs=(g++ cmake ninja-build pkg-config tao-pegtl-dev libfmt-dev libboost-dev doctest-dev
       nlohmann-json3-dev libcli11-dev libicu-dev
+      # gouji reads PDFs with poppler's C++ API (words and their positions)
+      libpoppler-cpp-dev
       # gouji check --format xlsx writes workbooks with libxlsxwriter
       libxlsxwriter-dev
       # tests: the HTML report opened in a real browser (headless Chromium), with a

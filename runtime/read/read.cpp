@@ -2,6 +2,7 @@
 #include "runtime/read/read.hpp"
 
 #include "runtime/read/decode.hpp"
+#include "runtime/read/pdf_reader.hpp"
 
 #include <fmt/format.h>
 
@@ -14,6 +15,7 @@
 namespace gouji::read {
 
 std::variant<doc::Document, ReadError> read_document_bytes(std::string_view bytes, std::string path) {
+  if (looks_like_pdf(bytes)) return read_pdf_bytes(bytes, std::move(path));
   auto decoded = decode_bytes(bytes);
   if (auto* e = std::get_if<ReadError>(&decoded)) return *e;
   auto& d = std::get<Decoded>(decoded);
@@ -40,6 +42,9 @@ std::variant<doc::Document, ReadError> read_document_file(const std::string& pat
   std::string bytes = std::move(ss).str();
   std::string lower = path;
   for (auto& ch : lower) ch = static_cast<char>(std::tolower(static_cast<unsigned char>(ch)));
+  if (looks_like_pdf(bytes)) return read_pdf_bytes(bytes, path);
+  if (lower.ends_with(".pdf"))
+    return ReadError{fmt::format("{} 的扩展名是 .pdf，但内容不是 PDF（文件开头没有 %PDF-）；请确认文件没有损坏或改错扩展名", path), 0};
   if (lower.ends_with(".json")) {
     auto text = decode_text(bytes);
     if (auto* e = std::get_if<ReadError>(&text)) return *e;

@@ -27,10 +27,12 @@ struct ReadError {
 inline constexpr int kSchemaVersion = 1;
 
 // Decodes the bytes (UTF-8 with or without BOM, CRLF or LF; GB18030/GBK is
-// detected and converted), then reads the text. `path` is only recorded.
+// detected and converted), then reads the text; bytes that start like a PDF
+// are read as a PDF. `path` is only recorded.
 std::variant<doc::Document, ReadError> read_document_bytes(std::string_view bytes, std::string path);
 
-// Reads a file: *.json as the JSON form, anything else as text.
+// Reads a file: a PDF (by its %PDF- magic) through poppler (pdf_reader.hpp),
+// *.json as the JSON form, anything else as text.
 std::variant<doc::Document, ReadError> read_document_file(const std::string& path);
 
 // The model's JSON form (schema in spec/document-model.md).
