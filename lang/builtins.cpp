@@ -52,6 +52,8 @@ const std::vector<BuiltinSig>& builtins() {
       {"round", "舍入", {{"value", num}, {"places", num}, {"mode", txt, true}}, false, num,
        "舍入到 places 位小数；默认四舍五入（half_up），也可用 half_even（银行家舍入）"},
       {"abs", "绝对值", {{"value", num}}, false, num, "绝对值"},
+      {"places", "小数位数", {{"value", num}}, false, num,
+       "数字所印的小数位数（百分数按 % 前的位数：12.5% 为 1）；不是从文件读到的数为“缺失”"},
       {"min", "最小", {{"values", any}}, true, num, "最小值（多个参数或一个列表）"},
       {"max", "最大", {{"values", any}}, true, num, "最大值（多个参数或一个列表）"},
       {"sum", "合计", {{"values", any}, {"column", col, true}}, false, num,

@@ -335,6 +335,19 @@ Value b_abs(Interp& in, const ast::Expr& call, Args& args) {
   return abs_value(v);
 }
 
+// Decimals as printed: "68.31%" 2, "1,063.13" 2, "5" 0. Sums and differences
+// of printed figures keep the larger of their places (value.cpp), round()
+// sets its own; other computed values and literals have none. The count keeps
+// the figure's origins, so that a failing expect names where it was printed.
+Value b_places(Interp& in, const ast::Expr& call, Args& args) {
+  Value v = in.as_number(*args[0], arg_span(call, 0));
+  if (v.is_absent()) return v;
+  if (v.places < 0) return Value::make_absent("“" + display(v) + "”不是文件中印出的数，没有所印的小数位数");
+  Value n = Value::exact(Number(v.places));
+  n.origins = v.origins;  // a failure names the figure whose places were counted
+  return n;
+}
+
 // Numbers of a list (absent: the first absent element).
 std::optional<List> numbers(Interp& in, const List& items, ast::Span span, Value& absent) {
   List out;
@@ -520,6 +533,7 @@ const std::map<std::string_view, Impl>& impls() {
       {"contains", b_contains},
       {"round", b_round},
       {"abs", b_abs},
+      {"places", b_places},
       {"min", b_min},
       {"max", b_max},
       {"sum", b_sum},

@@ -262,6 +262,41 @@ rule 数 "" {
   for (const auto& o : r.outcomes) CHECK_MESSAGE(o.status == Status::pass, (o.message + o.reason));
 }
 
+TEST_CASE("places: the decimals a figure was printed with; none for literals and quotients") {
+  const char* rules = R"(
+rule 位数 "" {
+  expect places(text(section: "支出决算情况说明", pattern: "增长{百分比}")) == 2
+  expect places(text(section: "", pattern: "支出合计{金额}万元")) == 2
+  expect places(table("公开09表")[栏 7]) == 2
+  expect places(round(1 / 3, 3)) == 3
+  expect not exists(places(1.5))
+  expect not exists(places(table("公开09表")[栏 7] / 3))
+  for p in tables("项目支出绩效自评表")
+  expect places(p["年度资金总额"].分值) == 0
+}
+)";
+  auto r = run(rules, fx::sample());
+  // "12.50%" (2 places before the %), "1,063.13", the cell "12.30", round to 3; the
+  // literal 1.5 and 12.30 ÷ 3 were never printed: absent. 分值 "10" in both
+  // 项目支出绩效自评表: 0 places. Six expects, the last in two instances.
+  REQUIRE(r.outcomes.size() == 8);
+  for (const auto& o : r.outcomes) CHECK_MESSAGE(o.status == Status::pass, (o.message + o.reason));
+}
+
+TEST_CASE("places: a failing expect on places() names the printed figure") {
+  const char* rules = R"(
+rule 位数 "" {
+  expect places(text(section: "支出决算情况说明", pattern: "增长{百分比}")) == 1
+}
+)";
+  auto r = run(rules, fx::sample());
+  // "12.50%" has 2 places, not 1; the failure lists the narrative line that prints it.
+  REQUIRE(r.outcomes.size() == 1);
+  CHECK(r.outcomes[0].status == Status::fail);
+  REQUIRE(!r.outcomes[0].places.empty());
+  CHECK(r.outcomes[0].places[0].line_text == "12.50%。基本支出 60.00 万元。");
+}
+
 TEST_CASE("scores use rule outcomes") {
   const char* rules = R"(
 rule 甲.一 "" { expect 1 == 1 }
