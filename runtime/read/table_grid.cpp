@@ -99,6 +99,74 @@ RoleInfo role_of_path(const std::vector<std::string>& path) {
   return {};
 }
 
+bool is_subtotal_word(std::string_view w) { return w == "小计" || w == "合计" || w == "总计"; }
+
+// Header rows as extracted from a PDF can lose the empty cells of merged
+// ones, so that a row's words land left of their columns (budget 部门支出预算表:
+// "项目支出" over the 公用经费 group; "工资福利支出 …" under 单位代码). Two
+// repairs, each made only when the structure asks for it unambiguously:
+//  - groups over their 合计/小计: when the row below starts as many groups with
+//    合计/小计 as this row has words from the first such column on, and the
+//    first word stands over the first of them, the i-th word goes over the i-th
+//    (公开09表 "预算数 … 决算数" over "合计 … 合计");
+//  - a row's words into the open spans: a column is open when the nearest
+//    header cell above it spans several columns (a group still to be split);
+//    when the row has exactly as many words as there are open columns, the
+//    words go into them in order.
+void realign_header_rows(std::vector<std::vector<std::string>>& H, std::size_t width) {
+  std::size_t R = H.size();
+  // cover[q][c]: the row (≤ q) and column of the header cell over column c, or {-1,-1}.
+  auto covers = [&]() {
+    std::vector<std::vector<std::pair<long, long>>> cover(R, std::vector<std::pair<long, long>>(width, {-1, -1}));
+    for (std::size_t q = 0; q < R; ++q) {
+      long start = -1;
+      for (std::size_t c = 0; c < width; ++c) {
+        if (!H[q][c].empty()) start = static_cast<long>(c);
+        else if (start >= 0 && q > 0 && cover[q - 1][c] != cover[q - 1][c - 1]) start = -1;  // another parent
+        if (start >= 0) cover[q][c] = {static_cast<long>(q), start};
+        else if (q > 0) cover[q][c] = cover[q - 1][c];
+      }
+    }
+    return cover;
+  };
+  for (std::size_t r = 0; r < R; ++r) {
+    if (r > 0) {
+      auto cover = covers();
+      std::vector<std::size_t> open, words;
+      for (std::size_t c = 0; c < width; ++c) {
+        auto cv = cover[r - 1][c];
+        if (cv.first < 0) continue;
+        std::size_t span = 0;
+        for (std::size_t k = 0; k < width; ++k)
+          if (cover[r - 1][k] == cv) ++span;
+        if (span >= 2) open.push_back(c);
+      }
+      for (std::size_t c = 0; c < width; ++c)
+        if (!H[r][c].empty()) words.push_back(c);
+      if (!words.empty() && words.size() == open.size() && words != open) {
+        std::vector<std::string> moved(width);
+        for (std::size_t i = 0; i < words.size(); ++i) moved[open[i]] = std::move(H[r][words[i]]);
+        H[r] = std::move(moved);
+      }
+    }
+    if (r + 1 < R) {
+      std::vector<std::size_t> subtotals, words;
+      for (std::size_t c = 0; c < width; ++c)
+        if (is_subtotal_word(H[r + 1][c])) subtotals.push_back(c);
+      if (subtotals.size() < 2 || H[r][subtotals[0]].empty()) continue;
+      for (std::size_t c = subtotals[0]; c < width; ++c)
+        if (!H[r][c].empty()) words.push_back(c);
+      if (words.size() != subtotals.size() || words == subtotals) continue;
+      bool rightward = true;
+      for (std::size_t i = 0; i < words.size(); ++i)
+        if (subtotals[i] < words[i]) rightward = false;
+      if (!rightward) continue;
+      for (std::size_t i = words.size(); i-- > 0;)
+        if (words[i] != subtotals[i]) std::swap(H[r][subtotals[i]], H[r][words[i]]);
+    }
+  }
+}
+
 // Header paths from header rows (merged cells carried right over the
 // sub-columns of a group).
 std::vector<std::vector<std::string>> header_paths(const std::vector<GridRow>& rows, std::size_t width) {
@@ -106,6 +174,7 @@ std::vector<std::vector<std::string>> header_paths(const std::vector<GridRow>& r
   std::vector<std::vector<std::string>> H(R, std::vector<std::string>(width));
   for (std::size_t r = 0; r < R; ++r)
     for (std::size_t c = 0; c < width && c < rows[r].cells.size(); ++c) H[r][c] = squeeze(rows[r].cells[c]);
+  realign_header_rows(H, width);
   auto has_lower = [&](std::size_t r, std::size_t k) {
     for (std::size_t q = r + 1; q < R; ++q)
       if (!H[q][k].empty()) return true;
@@ -558,6 +627,171 @@ std::optional<std::vector<std::vector<std::string>>> group_over_subheaders(const
   return paths;
 }
 
+// Number of leading (or trailing) characters two words share.
+std::size_t shared_chars(std::string_view a, std::string_view b, bool from_end) {
+  auto chars = [](std::string_view w) {
+    std::vector<std::string_view> out;
+    for (std::size_t i = 0; i < w.size();) {
+      std::size_t len = 1;
+      while (i + len < w.size() && (static_cast<unsigned char>(w[i + len]) & 0xC0) == 0x80) ++len;
+      out.push_back(w.substr(i, len));
+      i += len;
+    }
+    return out;
+  };
+  auto x = chars(a), y = chars(b);
+  if (from_end) {
+    std::reverse(x.begin(), x.end());
+    std::reverse(y.begin(), y.end());
+  }
+  std::size_t n = 0;
+  while (n < x.size() && n < y.size() && x[n] == y[n]) ++n;
+  return n;
+}
+
+// Fragments of one sub-header row split into `m` names under group `g`: a
+// name starts at 小计/合计 or at a fragment sharing its first two characters
+// with g (公务用车购置及运行维护费 over 公务用车购置费, 公务用车运⏎行维护费), or
+// ends at one sharing its last two (本年支出 over 基本支出). Returns the names
+// and how closely they follow g (the fewest characters shared), or nothing.
+std::optional<std::pair<std::vector<std::string>, std::size_t>> split_under(const std::vector<std::string>& frags,
+                                                                            const std::string& g, std::size_t m,
+                                                                            bool from_end) {
+  std::vector<std::string> names;
+  std::size_t score = std::string::npos;
+  auto bound = [&](const std::string& f) {
+    if (is_subtotal_word(f)) return true;
+    return f != g && shared_chars(f, g, from_end) >= 2;
+  };
+  if (!from_end) {
+    for (const auto& f : frags) {
+      if (bound(f) || names.empty()) {
+        if (!bound(f)) return std::nullopt;
+        names.push_back(f);
+      } else {
+        names.back() += f;
+      }
+    }
+  } else {
+    std::string acc;
+    for (const auto& f : frags) {
+      acc += f;
+      if (bound(f)) { names.push_back(acc); acc.clear(); }
+    }
+    if (!acc.empty()) return std::nullopt;
+  }
+  if (names.size() != m) return std::nullopt;
+  std::size_t parts = 0;
+  for (const auto& n : names) {
+    if (is_subtotal_word(n)) continue;
+    ++parts;
+    score = std::min(score, shared_chars(n, g, from_end));
+  }
+  if (parts == 0) return std::nullopt;
+  return std::make_pair(names, score);
+}
+
+// A space-separated header of group levels over one block (公开09表:
+// "预算数 决算数" ⏎ "合计 因公出国⏎（境）费 公务用车购置及运行维护费 公务接待费" twice ⏎
+// "小计 公务用车购⏎置费 公务用车运⏎行维护费" twice). The first line names the
+// top groups; the words below repeat once per top group, level by level; one
+// name of the level below the top has the lowest level's names as its
+// sub-columns. Wrapped words are joined: a fragment that begins with a
+// bracket, one of one or two characters at the start of a line (小计/合计
+// excepted), and — under the group — one that does not begin like the group's
+// name. Gives a path per figure column only if the count is exact.
+std::optional<std::vector<std::vector<std::string>>> grouped_header(const doc::Table& t,
+                                                                   const std::vector<std::string_view>& header_lines,
+                                                                   std::size_t total) {
+  if (header_lines.empty()) return std::nullopt;
+  std::vector<std::string> top;
+  std::vector<std::string> rest;
+  for (std::size_t li = 0; li < header_lines.size(); ++li) {
+    bool line_start = true;
+    for (auto tok : split_ws(header_lines[li])) {
+      std::string w = squeeze(tok);
+      bool block_name = false;
+      for (const auto& b : t.blocks)
+        if (!b.name.empty() && w == b.name) block_name = true;
+      for (std::string_view key : {"科目代码", "科目名称", "科目编码", "栏次", "项目", "行次"})
+        if (w == key) block_name = true;
+      if (block_name) continue;
+      auto& out = li == 0 ? top : rest;
+      bool open_before = !out.empty() && count_of(out.back(), "（") + count_of(out.back(), "(") >
+                                             count_of(out.back(), "）") + count_of(out.back(), ")");
+      bool join = !out.empty() && (w.starts_with("（") || w.starts_with("(") || open_before ||
+                                   (line_start && li > 0 && char_count(w) <= 2 && !is_subtotal_word(w)));
+      if (join) out.back() += w;
+      else out.push_back(w);
+      line_start = false;
+    }
+  }
+  std::size_t k = top.size();
+  if (k < 2 || total % k != 0 || rest.empty()) return std::nullopt;
+  // The levels below the top: each a unit of words printed k times.
+  std::vector<std::vector<std::string>> levels;
+  for (std::size_t p = 0; p < rest.size();) {
+    std::size_t unit = 0;
+    for (std::size_t u = 1; p + k * u <= rest.size(); ++u) {
+      bool same = true;
+      for (std::size_t j = 1; j < k && same; ++j)
+        for (std::size_t i = 0; i < u && same; ++i)
+          if (rest[p + j * u + i] != rest[p + i]) same = false;
+      if (same) { unit = u; break; }
+    }
+    if (unit == 0) return std::nullopt;
+    levels.emplace_back(rest.begin() + static_cast<std::ptrdiff_t>(p), rest.begin() + static_cast<std::ptrdiff_t>(p + unit));
+    p += k * unit;
+  }
+  std::size_t per_group = total / k;
+  std::vector<std::vector<std::string>> under;  // paths below a top group
+  if (levels.size() == 1) {
+    if (levels[0].size() != per_group) return std::nullopt;
+    for (const auto& n : levels[0]) under.push_back({n});
+  } else if (levels.size() == 2) {
+    const auto& mid = levels[0];
+    if (mid.size() >= per_group + 1 || mid.empty()) return std::nullopt;
+    std::size_t m = per_group - (mid.size() - 1);  // sub-columns of the one group among them
+    std::optional<std::size_t> best;
+    std::vector<std::string> best_names;
+    std::size_t best_score = 0;
+    bool tie = false;
+    for (std::size_t g = 0; g < mid.size(); ++g) {
+      if (is_subtotal_word(mid[g])) continue;
+      for (bool from_end : {false, true}) {
+        auto s = split_under(levels[1], mid[g], m, from_end);
+        if (!s) continue;
+        if (!best || s->second > best_score) {
+          best = g;
+          best_names = s->first;
+          best_score = s->second;
+          tie = false;
+        } else if (s->second == best_score && (*best != g || s->first != best_names)) {
+          tie = true;
+        }
+      }
+    }
+    if (!best || tie) return std::nullopt;
+    for (std::size_t g = 0; g < mid.size(); ++g) {
+      if (g != *best) {
+        under.push_back({mid[g]});
+        continue;
+      }
+      for (const auto& s : best_names) under.push_back({mid[g], s});
+    }
+  } else {
+    return std::nullopt;
+  }
+  std::vector<std::vector<std::string>> paths;
+  for (const auto& g : top)
+    for (const auto& u : under) {
+      std::vector<std::string> p{g};
+      p.insert(p.end(), u.begin(), u.end());
+      paths.push_back(std::move(p));
+    }
+  return paths;
+}
+
 // Column names for a space-separated table, when the header words can be
 // matched one to one with the figure columns: fragments of a wrapped word
 // ("附属单位上缴收⏎入") are joined, key words (项目, 科目代码, 行次 …) and
@@ -567,10 +801,15 @@ void name_space_columns(doc::Table& t, const std::vector<std::string_view>& head
   std::size_t first_line_words = 0;  // a top header row of group names ("人员经费 公用经费")
   for (auto line : header_lines) {
     if (!words.empty() && first_line_words == 0) first_line_words = words.size();
+    bool line_start = true;
     for (auto tok : split_ws(line)) {
       std::string w = squeeze(tok);
-      if (!words.empty() && char_count(w) <= 2 && char_count(words.back()) >= 3) words.back() += w;
-      else words.push_back(w);
+      // A wrapped word continues at the start of the next line; 合计/小计 are words of their own.
+      if (!words.empty() && line_start && char_count(w) <= 2 && char_count(words.back()) >= 3 && !is_subtotal_word(w))
+        words.back() += w;
+      else
+        words.push_back(w);
+      line_start = false;
     }
   }
   std::vector<std::string> names;
@@ -610,7 +849,15 @@ void name_space_columns(doc::Table& t, const std::vector<std::string_view>& head
       return;
     }
   }
-  if (names.size() != total) return;
+  if (names.size() != total) {
+    if (t.blocks.size() == 1) {
+      if (auto paths = grouped_header(t, header_lines, total)) {
+        std::size_t k = 0;
+        for (auto ci : value_columns(t.blocks[0])) t.blocks[0].columns[ci].header = (*paths)[k++];
+      }
+    }
+    return;
+  }
   std::size_t k = 0;
   for (auto& b : t.blocks)
     for (auto ci : value_columns(b)) b.columns[ci].header = {names[k++]};

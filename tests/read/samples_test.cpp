@@ -200,6 +200,21 @@ TEST_CASE("公开09表 栏7 and the header path of its columns") {
   const auto& tx = table(x, "公开09表");
   CHECK(lanci_cell(tx, tx.rows.at(0), 7).value == num("0"));
   CHECK(tx.declared_empty);
+  // Space layout, lines 651–687: "预算数 决算数" over "合计 因公出国⏎（境）费
+  // 公务用车购置及运行维护费 公务接待费" twice, over "小计 公务用车购⏎置费 公务用车运⏎行维护费"
+  // twice: every column gets the path the tab layout gives.
+  auto hx = [&](int lanci) { return tx.blocks[0].columns[static_cast<std::size_t>(tx.column_by_lanci(0, lanci))].header; };
+  using P = std::vector<std::string>;
+  CHECK(hx(1) == P{"预算数", "合计"});
+  CHECK(hx(2) == P{"预算数", "因公出国（境）费"});
+  CHECK(hx(3) == P{"预算数", "公务用车购置及运行维护费", "小计"});
+  CHECK(hx(4) == P{"预算数", "公务用车购置及运行维护费", "公务用车购置费"});
+  CHECK(hx(5) == P{"预算数", "公务用车购置及运行维护费", "公务用车运行维护费"});
+  CHECK(hx(6) == P{"预算数", "公务接待费"});
+  CHECK(hx(7) == P{"决算数", "合计"});
+  CHECK(hx(9) == P{"决算数", "公务用车购置及运行维护费", "小计"});
+  CHECK(hx(11) == P{"决算数", "公务用车购置及运行维护费", "公务用车运行维护费"});
+  CHECK(hx(12) == P{"决算数", "公务接待费"});
   auto y = load("final-2024-luolong-gov-service-center.txt");
   const auto& ty = table(y, "公开09表");
   CHECK(lanci_cell(ty, ty.rows.at(0), 7).value == num("1.50"));  // line 381
@@ -393,6 +408,54 @@ TEST_CASE("budget 2025: tables without codes, split 类/款/项 codes, unit-code
   CHECK(named_cell(three, three.rows.at(0), "公务用车运行费").value == num("4.60"));
 }
 
+TEST_CASE("budget 2025: header rows that lost empty cells are realigned to their columns") {
+  auto d = load("budget-2025-xigong-gov-office.txt");
+  using P = std::vector<std::string>;
+  auto header = [](const doc::Table& t, std::size_t c) { return t.blocks.at(0).columns.at(c).header; };
+  // 部门支出预算表, lines 256–258: "项目支出" is printed one cell left (over the
+  // 公用经费 group), the third row "类 款 项 工资福利支出 …" is packed to the left.
+  // The figures of line 259 (合计 1074.61, 833.26, 677.87, 103.48, 51.91, -,
+  // 241.35, 137.53, 103.82) tell which column is which: 833.26 = 677.87 + 103.48 + 51.91.
+  const auto& t = table(d, "部门支出预算表");
+  REQUIRE(t.blocks.at(0).columns.size() == 14);
+  CHECK(header(t, 0) == P{"科目编码", "类"});
+  CHECK(header(t, 3) == P{"单位代码"});
+  CHECK(header(t, 5) == P{"合计"});
+  CHECK(header(t, 6) == P{"基本支出", "小计"});
+  CHECK(header(t, 7) == P{"基本支出", "人员经费", "工资福利支出"});
+  CHECK(header(t, 8) == P{"基本支出", "人员经费", "对个人和家庭的补助"});
+  CHECK(header(t, 9) == P{"基本支出", "公用经费", "商品和服务支出"});
+  CHECK(header(t, 10) == P{"基本支出", "公用经费", "资本性支出"});
+  CHECK(header(t, 11) == P{"项目支出", "小计"});
+  CHECK(header(t, 13) == P{"项目支出", "特定目标类"});
+  const auto& r = code_row(t, "2010301");  // line 261: 551.60 551.60 501.65 0.24 49.71
+  CHECK(named_cell(t, r, "工资福利支出").value == num("501.65"));
+  CHECK(named_cell(t, r, "商品和服务支出").value == num("49.71"));
+  // The same packed third row, printed with its gaps elsewhere (国有资本经营支出预算表, line 440).
+  const auto& g = table(d, "国有资本经营支出预算表");
+  CHECK(header(g, 7) == P{"基本支出", "人员经费", "工资福利支出"});
+  CHECK(header(g, 10) == P{"基本支出", "公用经费", "资本性支出"});
+  CHECK(header(g, 5) == P{"合计"});
+  // 部门收入预算表, lines 242–244: "上年结转结余" printed over 其他收入; it heads
+  // the second 合计 and what follows.
+  const auto& in = table(d, "部门收入预算表");
+  CHECK(header(in, 13) == P{"本年收入", "其他收入"});
+  CHECK(header(in, 14) == P{"上年结转结余", "合计"});
+  CHECK(header(in, 19) == P{"上年结转结余", "单位资金"});
+  // Rows that were right stay as they were (支出经济分类汇总表, lines 372–373).
+  const auto& e = table(d, "支出经济分类汇总表");
+  CHECK(header(e, 7) == P{"一般公共预算", "小计"});
+  CHECK(header(e, 9) == P{"政府性基金"});
+  // luolong 2024 公开09表, line 377: "决算数" printed over 栏4 instead of 栏7.
+  auto y = load("final-2024-luolong-gov-service-center.txt");
+  const auto& ty = table(y, "公开09表");
+  auto hy = [&](int lanci) { return ty.blocks[0].columns[static_cast<std::size_t>(ty.column_by_lanci(0, lanci))].header; };
+  CHECK(hy(4) == P{"预算数", "公务用车购置及运行维护费", "公务用车购置费"});
+  CHECK(hy(6) == P{"预算数", "公务接待费"});
+  CHECK(hy(7) == P{"决算数", "合计"});
+  CHECK(hy(11) == P{"决算数", "公务用车购置及运行维护费", "公务用车运行维护费"});
+}
+
 TEST_CASE("paragraphs are re-joined, with numbers broken across lines, and map back to lines") {
   auto d = load("final-2023-xigong-community-office.txt");
   const auto* s = d.find_section("收入决算情况说明");
@@ -449,4 +512,41 @@ TEST_CASE("space layout: 公开05/07/08表 columns under the 本年支出 group 
   // 公开08表, lines 635–639: 合计 over 基本支出/项目支出 (printed empty).
   const auto& t8 = table(x, "公开08表");
   CHECK(paths(t8) == std::vector<P>{{"本年支出", "合计"}, {"本年支出", "基本支出"}, {"本年支出", "项目支出"}});
+}
+
+// Not a sample: the grouped space-layout header read from its structure, in
+// other printings than xigong's (the words written here by hand).
+TEST_CASE("space layout: group levels over one block name every column, or none when the group is not clear") {
+  auto read_table = [](const std::string& header) {
+    std::string text = "测试单位 2023 年度部门决算\n\n某某支出决算表\n公开 09 表\n单位：万元\n" + header +
+                       "1 2 3 4 5 6 7 8 9 10\n1 2 3 4 5 6 7 8 9 10\n";
+    auto d = read::read_text(text, "t.txt");
+    REQUIRE(d.tables.size() == 1);
+    auto t = d.tables[0];
+    REQUIRE(t.blocks.size() == 1);
+    std::vector<std::vector<std::string>> h;
+    for (int l = 1; l <= 10; ++l) h.push_back(t.blocks[0].columns[static_cast<std::size_t>(t.column_by_lanci(0, l))].header);
+    return h;
+  };
+  using P = std::vector<std::string>;
+  // Names sharing their ending with the group (本年支出 over 基本支出, 项目支出);
+  // "(境)费" split off within a line is joined back.
+  auto a = read_table("上年数 本年数\n合计 出国 (境)费 本年支出 合计 出国 (境)费 本年支出\n"
+                      "小计 基本支出 项目支出 小计 基本支出 项目支出\n");
+  CHECK(a[0] == P{"上年数", "合计"});
+  CHECK(a[1] == P{"上年数", "出国(境)费"});
+  CHECK(a[2] == P{"上年数", "本年支出", "小计"});
+  CHECK(a[3] == P{"上年数", "本年支出", "基本支出"});
+  CHECK(a[4] == P{"上年数", "本年支出", "项目支出"});
+  CHECK(a[5] == P{"本年数", "合计"});
+  CHECK(a[8] == P{"本年数", "本年支出", "基本支出"});
+  CHECK(a[9] == P{"本年数", "本年支出", "项目支出"});
+  // Sub-names that follow no group's name: no names (栏次 still addresses them).
+  auto b = read_table("上年数 本年数\n合计 出国费 本年支出 合计 出国费 本年支出\n"
+                      "小计 甲类 乙类 小计 甲类 乙类\n");
+  for (const auto& p : b) CHECK(p.empty());
+  // Words that do not repeat once per top group: no names.
+  auto c = read_table("上年数 本年数\n合计 出国费 本年支出 合计 出国费 其他支出\n"
+                      "小计 基本支出 项目支出 小计 基本支出 项目支出\n");
+  for (const auto& p : c) CHECK(p.empty());
 }
