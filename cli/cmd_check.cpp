@@ -277,7 +277,7 @@ bool is_gen_manifest(const std::filesystem::path& p) {
 }
 
 // The documents named on the command line: files as given, folders walked
-// for *.txt and *.json (sorted, so the order is the same on every machine),
+// for *.txt, *.pdf and *.json (sorted, so the order is the same on every machine),
 // leaving out the manifest.json of a folder `gouji gen` wrote.
 std::vector<std::string> expand_documents(const std::vector<std::string>& args) {
   namespace fs = std::filesystem;
@@ -292,7 +292,7 @@ std::vector<std::string> expand_documents(const std::vector<std::string>& args) 
     for (fs::recursive_directory_iterator it(a, ec), end; !ec && it != end; it.increment(ec)) {
       if (!it->is_regular_file(ec)) continue;
       std::string ext = it->path().extension().string();
-      if (ext == ".txt" || (ext == ".json" && !is_gen_manifest(it->path())))
+      if (ext == ".txt" || ext == ".pdf" || ext == ".PDF" || (ext == ".json" && !is_gen_manifest(it->path())))
         found.push_back(it->path().generic_string());
     }
     std::sort(found.begin(), found.end());
@@ -529,7 +529,7 @@ int run_check(const CheckOptions& opt) {
   }
   std::vector<std::string> documents = expand_documents(opt.documents);
   if (documents.empty()) {
-    err("gouji check：所给目录中没有 .txt 或 .json 文件\n");
+    err("gouji check：所给目录中没有 .txt、.pdf 或 .json 文件\n");
     return exit_usage;
   }
   int threshold = opt.fail_on == "info" ? 2 : opt.fail_on == "warning" ? 1 : 0;
@@ -824,7 +824,7 @@ const RegisterCommand reg{CommandSpec{30, [](CLI::App& app, int& status) {
   auto opt = std::make_shared<CheckOptions>();
   CLI::App* cmd = app.add_subcommand("check", "用规则包检查预算、决算公开文件 / check documents against a rule pack");
   cmd->add_option("--pack", opt->pack, "规则包：规则文件（.gj）或其目录；不给则按文件类别和年度选用内置规则包（gouji packs）");
-  cmd->add_option("documents", opt->documents, "要检查的文件（文本或 JSON 形式）或目录（其中的 .txt、.json）");
+  cmd->add_option("documents", opt->documents, "要检查的文件（PDF、文本或 JSON 形式）或目录（其中的 .txt、.pdf、.json）");
   cmd->add_option("--format", opt->format, "输出格式：text | json | jsonl | csv | html | xlsx（html、xlsx 须给 -o）")
       ->check(CLI::IsMember({"text", "json", "jsonl", "csv", "html", "xlsx"}));
   cmd->add_option("-o,--output", opt->output, "把报告写入此文件而不是标准输出");

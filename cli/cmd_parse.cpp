@@ -59,6 +59,10 @@ void render_text(const doc::Document& d, std::string& out) {
     const auto& t = d.tables[ti];
     out += fmt::format("\n[{}] {}{}{}  第 {}–{} 行", ti + 1, t.code.empty() ? "" : t.code + " ", t.title,
                        t.subject.empty() ? "" : "（" + t.subject + "）", t.line, t.end_line);
+    if (d.page_of(t.line)) {
+      auto p0 = d.page_of(t.line), p1 = d.page_of(t.end_line);
+      out += p1 > p0 ? fmt::format("（第 {}–{} 页）", p0, p1) : fmt::format("（第 {} 页）", p0);
+    }
     if (!t.unit.empty()) out += fmt::format("  单位：{}", t.unit);
     if (!t.department.empty()) out += fmt::format("  部门：{}", t.department);
     if (t.declared_empty) out += "  （说明本表无数据）";
@@ -84,7 +88,8 @@ void render_text(const doc::Document& d, std::string& out) {
         if (role == doc::ColumnRole::label || role == doc::ColumnRole::hangci || role == doc::ColumnRole::code) continue;
         vals.push_back(fmt::format("{}={}{}", column_name(blk.columns[c], c), cell_text(r.cells[c]), r.cells[c].carried ? "（沿用）" : ""));
       }
-      out += fmt::format("    第{}行 {}：{}\n", r.line, key, join(vals, "，"));
+      std::string page = d.page_of(r.line) ? fmt::format("第{}页 ", d.page_of(r.line)) : std::string();
+      out += fmt::format("    {}第{}行 {}：{}\n", page, r.line, key, join(vals, "，"));
     }
     for (const auto& n : t.notes) out += fmt::format("  {}\n", n);
   }
@@ -106,7 +111,7 @@ struct ParseOptions {
 const RegisterCommand reg{CommandSpec{20, [](CLI::App& app, int& status) {
   auto opts = std::make_shared<ParseOptions>();
   auto* cmd = app.add_subcommand("parse", "读入一份公开文件，显示 gouji 读懂了什么（表、行、栏、章节、警告）");
-  cmd->add_option("FILE", opts->file, "文档：抽取出的文本（.txt）或 gouji 的 JSON 形式（.json）")->required();
+  cmd->add_option("FILE", opts->file, "文档：PDF（.pdf）、抽取出的文本（.txt）或 gouji 的 JSON 形式（.json）")->required();
   cmd->add_option("--format", opts->format, "输出格式：text（给人看）| json（给程序用）")
       ->check(CLI::IsMember({"text", "json"}));
   cmd->callback([opts, &status]() {

@@ -26,13 +26,17 @@ inline std::string bindings_text(const eval::Outcome& o) {
 }
 
 // Where a place is, for a person: "公开03表 201 一般公共服务支出 栏2 基本支出（第 58 行）",
-// "文件（第 12 行）" for a place with no table.
+// "文件（第 12 行）" for a place with no table; a document read from a PDF adds
+// the page: "收入决算表 …（第 8 页，第 131 行）" (the line of the text gouji made of it).
 inline std::string place_text(const eval::Place& p) {
   std::string where = p.table;
   if (!p.row.empty()) where += (where.empty() ? "" : " ") + p.row;
   if (!p.column.empty()) where += (where.empty() ? "" : " ") + p.column;
   if (where.empty()) where = "文件";
-  if (p.line) where += "（第 " + std::to_string(p.line) + " 行）";
+  if (p.line && p.page)
+    where += "（第 " + std::to_string(p.page) + " 页，第 " + std::to_string(p.line) + " 行）";
+  else if (p.line)
+    where += "（第 " + std::to_string(p.line) + " 行）";
   return where;
 }
 

@@ -93,6 +93,7 @@ struct Place {
   std::string printed;       // the figure as printed
   std::uint32_t line = 0;
   std::string line_text;
+  std::uint32_t page = 0;    // page of the line, for a document read from a PDF; 0 if unknown
 };
 
 // One step of a derivation: a figure read or quoted, a named value, an

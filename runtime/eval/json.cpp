@@ -39,6 +39,7 @@ nlohmann::json place_json(const Place& p) {
     pj["line"] = p.line;
     pj["line_text"] = p.line_text;
   }
+  if (p.page) pj["page"] = p.page;
   return pj;
 }
 

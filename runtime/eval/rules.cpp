@@ -259,11 +259,11 @@ std::string Interp::operand_text(const ast::Expr& e, const Value& v) const {
 void Interp::add_places(Outcome& o, const Value& v) const {
   for (const Origin& og : v.origins) {
     Place p{std::string(og.table), std::string(og.row), std::string(og.column), std::string(og.printed), og.line,
-            std::string(doc.line_text(og.line))};
+            std::string(doc.line_text(og.line)), doc.page_of(og.line)};
     o.places.push_back(std::move(p));
   }
   if (v.kind == ValueKind::match && v.origins.empty() && v.line) {
-    Place p{"", "", "", "", v.line, std::string(doc.line_text(v.line))};
+    Place p{"", "", "", "", v.line, std::string(doc.line_text(v.line)), doc.page_of(v.line)};
     o.places.push_back(std::move(p));
   }
 }

@@ -118,7 +118,7 @@ void Interp::trace_read(const doc::Table&, const doc::Row&, const doc::Cell&, co
   st.kind = Step::Kind::read;
   fill_value(st, v);
   st.place = Place{std::string(o.table), std::string(o.row), std::string(o.column), std::string(o.printed), o.line,
-                   std::string(doc.line_text(o.line))};
+                   std::string(doc.line_text(o.line)), doc.page_of(o.line)};
   trace(std::move(st));
 }
 
@@ -148,6 +148,7 @@ void Interp::trace_quote(ast::Span span, const std::string& sentence, const Valu
   st.place.table = where;
   st.place.line = line;
   st.place.line_text = std::string(doc.line_text(line));
+  st.place.page = doc.page_of(line);
   for (const Step& s : trace_)
     if (s.kind == Step::Kind::quote && s.place.line == line && s.detail == st.detail && s.value == st.value) return;
   trace(std::move(st));

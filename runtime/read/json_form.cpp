@@ -47,7 +47,7 @@ json cell_json(const doc::Cell& c) {
   return j;
 }
 
-json table_json(const doc::Table& t) {
+json table_json(const doc::Table& t, const doc::Document& d) {
   json j;
   j["title"] = t.title;
   j["code"] = t.code;
@@ -56,6 +56,7 @@ json table_json(const doc::Table& t) {
   j["subject"] = t.subject;
   j["line"] = t.line;
   j["end_line"] = t.end_line;
+  if (d.page_of(t.line)) j["page"] = d.page_of(t.line);
   j["declared_empty"] = t.declared_empty;
   j["notes"] = t.notes;
   json blocks = json::array();
@@ -79,6 +80,7 @@ json table_json(const doc::Table& t) {
     rj["code"] = r.code;
     rj["hangci"] = r.hangci ? json(*r.hangci) : json(nullptr);
     rj["line"] = r.line;
+    if (d.page_of(r.line)) rj["page"] = d.page_of(r.line);
     rj["parent"] = r.parent;
     rj["children"] = r.children;
     json cells = json::array();
@@ -234,7 +236,7 @@ std::string to_json(const doc::Document& d) {
   j["unit"] = d.unit;
   j["toc"] = d.toc;
   json tables = json::array();
-  for (const auto& t : d.tables) tables.push_back(table_json(t));
+  for (const auto& t : d.tables) tables.push_back(table_json(t, d));
   j["tables"] = std::move(tables);
   json sections = json::array();
   for (const auto& s : d.sections) {
@@ -249,7 +251,9 @@ std::string to_json(const doc::Document& d) {
     for (const auto& p : s.paragraphs) {
       json lm = json::array();
       for (const auto& [off, ln] : p.line_map) lm.push_back({off, ln});
-      paras.push_back({{"text", p.text}, {"line", p.line}, {"line_map", std::move(lm)}});
+      json pj = {{"text", p.text}, {"line", p.line}, {"line_map", std::move(lm)}};
+      if (d.page_of(p.line)) pj["page"] = d.page_of(p.line);
+      paras.push_back(std::move(pj));
     }
     sj["paragraphs"] = std::move(paras);
     sections.push_back(std::move(sj));
