@@ -644,7 +644,8 @@ class Checker {
     std::optional<Type> elem;
     for (auto& a : e.args) {
       TypeRef t = expr(*a);
-      Type k = t.kind == Type::list ? Type::any : t.kind;
+      // A comprehension item is spliced in: [r for r in rows(t)] is the list of rows.
+      Type k = a->kind == ExprKind::comprehension ? t.elem : t.kind == Type::list ? Type::any : t.kind;
       if (!elem) elem = k;
       else if (*elem != k) elem = Type::any;
     }

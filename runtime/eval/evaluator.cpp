@@ -426,8 +426,16 @@ Value Interp::eval(const ast::Expr& e, Env& env) {
       return v;
     }
     case ast::ExprKind::list: {
+      // A comprehension item is spliced in: [r for r in rows(t) where …] is the
+      // list of those rows, [a, x for x in xs] is a followed by them.
       List items;
-      for (const auto& a : e.args) items.push_back(eval(*a, env));
+      for (const auto& a : e.args) {
+        Value v = eval(*a, env);
+        if (a->kind == ast::ExprKind::comprehension && v.kind == ValueKind::list && v.list)
+          items.insert(items.end(), v.list->begin(), v.list->end());
+        else
+          items.push_back(std::move(v));
+      }
       return Value::make_list(std::move(items));
     }
     case ast::ExprKind::range: return eval_range(e, env);

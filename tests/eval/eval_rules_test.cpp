@@ -402,3 +402,27 @@ rule 文字.比大小 "" { expect table("公开03表")[代码 "201"]["科目名�
   CHECK(r.outcomes[2].status == Status::error);
   CHECK(r.outcomes[2].reason.find("不能用“>”比较文本") != std::string::npos);
 }
+
+TEST_CASE("a comprehension in a list literal is spliced in: [x for x in xs] is the list of the x") {
+  // 公开03表: 栏2 基本支出 and 栏3 项目支出 as column values in a list; each row's 合计 = their sum.
+  const char* rules = R"(
+let 分项 = [table("公开03表")[栏 i] for i in 2 .. 3]
+let 前加 = ["合计", r for r in rows(table("公开03表")) where code(r) == "201"]
+rule 推导.栏 "" {
+  for r in rows(table("公开03表")) where code(r) == "201" or code(r) == ""
+  expect r[栏 1] ≈ sum(r[c] for c in 分项)
+}
+rule 推导.个数 "" {
+  expect count(分项) == 2
+  expect count([r for r in rows(table("公开03表")) where has_children(r)]) == 3
+  expect count(前加) == 2
+}
+)";
+  auto r = run(rules, fx::sample());
+  REQUIRE(r.outcomes.size() == 5);
+  CHECK(r.outcomes[0].status == Status::pass);  // 合计 100.00 = 60.00 + 40.00
+  CHECK(r.outcomes[1].status == Status::pass);  // 201 70.01 = 40.00 + 30.01
+  CHECK(r.outcomes[2].status == Status::pass);  // two columns, not one list of two
+  CHECK(r.outcomes[3].status == Status::pass);  // 201, 20103, 208 have children
+  CHECK(r.outcomes[4].status == Status::pass);  // "合计" followed by the one row 201
+}
