@@ -11,11 +11,23 @@ inline bool is_ascii_space(char c) { return c == ' ' || c == '\t' || c == '\n' |
 
 // Length of a Unicode space at s[i] (U+3000, U+00A0, U+FEFF), else 0.
 inline std::size_t unicode_space(std::string_view s, std::size_t i) {
-  unsigned char c = static_cast<unsigned char>(s[i]);
-  if (c != 0xE3 && c != 0xEF && c != 0xC2) return 0;  // fast reject
-  if (s.substr(i, 3) == "\xE3\x80\x80" || s.substr(i, 3) == "\xEF\xBB\xBF") return 3;
-  if (s.substr(i, 2) == "\xC2\xA0") return 2;
-  return 0;
+  const auto* p = reinterpret_cast<const unsigned char*>(s.data()) + i;
+  std::size_t n = s.size() - i;
+  switch (p[0]) {
+    case 0xE3: return n >= 3 && p[1] == 0x80 && p[2] == 0x80 ? 3 : 0;
+    case 0xEF: return n >= 3 && p[1] == 0xBB && p[2] == 0xBF ? 3 : 0;
+    case 0xC2: return n >= 2 && p[1] == 0xA0 ? 2 : 0;
+    default: return 0;
+  }
+}
+
+// Normalising pure-ASCII text only removes its white space (full-width
+// forms, dashes and Unicode spaces are all non-ASCII): normalize() without
+// decoding, for the figures and codes that make up most tokens.
+bool is_ascii(std::string_view s) {
+  for (char ch : s)
+    if (static_cast<unsigned char>(ch) >= 0x80) return false;
+  return true;
 }
 
 void replace_all(std::string& s, std::string_view from, std::string_view to) {
@@ -50,7 +62,16 @@ std::string clean_for_match(std::string_view text) {
     if (ch == '$' || ch == '\\' || ch == '*' || ch == '<') debris = true;
     if (ch == '\xC2') dot = true;
   }
-  if (!debris && !dot) return doc::normalize(text);  // the usual case
+  if (!debris && !dot) {  // the usual case
+    if (is_ascii(text)) {
+      std::string out;
+      out.reserve(text.size());
+      for (char ch : text)
+        if (!is_ascii_space(ch)) out.push_back(ch);
+      return out;
+    }
+    return doc::normalize(text);
+  }
   std::string s(text);
   if (s.find('$') != std::string::npos || s.find('\\') != std::string::npos) {
     static constexpr std::array<std::pair<std::string_view, std::string_view>, 8> latex = {{
@@ -208,19 +229,26 @@ std::vector<std::string_view> split_ws(std::string_view s) {
   return out;
 }
 
-std::string squeeze(std::string_view s) {
-  std::string out;
-  out.reserve(s.size());
-  std::size_t i = 0;
+void squeeze_append(std::string& out, std::string_view s) {
+  // Copies runs between white space in one piece.
+  std::size_t i = 0, run = 0;
   while (i < s.size()) {
     std::size_t w = is_ascii_space(s[i]) ? 1 : unicode_space(s, i);
     if (w) {
+      if (i > run) out.append(s.data() + run, i - run);
       i += w;
+      run = i;
     } else {
-      out.push_back(s[i]);
       ++i;
     }
   }
+  if (s.size() > run) out.append(s.data() + run, s.size() - run);
+}
+
+std::string squeeze(std::string_view s) {
+  std::string out;
+  out.reserve(s.size());
+  squeeze_append(out, s);
   return out;
 }
 

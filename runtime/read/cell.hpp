@@ -48,5 +48,7 @@ std::vector<std::string_view> split_ws(std::string_view s);
 
 // Removes all white space (for header text broken by the extraction).
 std::string squeeze(std::string_view s);
+// squeeze(s) appended to `out`.
+void squeeze_append(std::string& out, std::string_view s);
 
 }  // namespace gouji::read

@@ -5,6 +5,7 @@
 #include <unicode/ucnv.h>
 #include <unicode/ustring.h>
 
+#include <array>
 #include <cstring>
 #include <memory>
 
@@ -50,9 +51,17 @@ bool is_cut_sequence(std::string_view tail) {
 std::size_t first_invalid_utf8(std::string_view s) {
   std::size_t i = 0;
   while (i < s.size()) {
-    // Fast path over ASCII.
+    // Fast paths: ASCII, and the three-byte sequences of CJK text (lead
+    // E1–EC or EE–EF, two continuation bytes: no overlong or surrogate form).
     while (i < s.size() && static_cast<unsigned char>(s[i]) < 0x80) ++i;
+    while (i + 2 < s.size()) {
+      auto c0 = static_cast<unsigned char>(s[i]);
+      if (c0 < 0xE1 || c0 > 0xEF || c0 == 0xED) break;
+      if ((static_cast<unsigned char>(s[i + 1]) & 0xC0) != 0x80 || (static_cast<unsigned char>(s[i + 2]) & 0xC0) != 0x80) break;
+      i += 3;
+    }
     if (i >= s.size()) break;
+    if (static_cast<unsigned char>(s[i]) < 0x80) continue;
     std::size_t len = utf8_seq(s, i);
     if (len == 0) return i;
     i += len;
@@ -94,16 +103,24 @@ bool icu_to_utf8(std::string_view bytes, const char* charset, std::string& out) 
 // Share of characters that text documents do not contain (controls other
 // than tab/newline/CR/FF, U+FFFD). Counted on UTF-8 text.
 bool looks_binary(std::string_view s) {
+  // Per byte: does it start a character, is it a bad one (the lookup keeps
+  // the loop free of branches but for the rare 0xEF lead of U+FFFD).
+  static constexpr auto kClass = [] {
+    std::array<unsigned char, 256> t{};
+    for (int c = 0; c < 256; ++c) {
+      bool starts = (c & 0xC0) != 0x80;
+      bool bad = (c < 0x20 && c != '\t' && c != '\n' && c != '\r' && c != '\f') || c == 0x7F;
+      t[static_cast<std::size_t>(c)] = static_cast<unsigned char>((starts ? 1 : 0) | (bad ? 2 : 0));
+    }
+    return t;
+  }();
   std::size_t bad = 0, total = 0;
+  const auto* p = reinterpret_cast<const unsigned char*>(s.data());
   for (std::size_t i = 0; i < s.size(); ++i) {
-    unsigned char c = static_cast<unsigned char>(s[i]);
-    if ((c & 0xC0) == 0x80) continue;  // continuation byte
-    ++total;
-    if (c < 0x20 && c != '\t' && c != '\n' && c != '\r' && c != '\f') ++bad;
-    else if (c == 0x7F) ++bad;
-    else if (c == 0xEF && i + 2 < s.size() && static_cast<unsigned char>(s[i + 1]) == 0xBF &&
-             static_cast<unsigned char>(s[i + 2]) == 0xBD)
-      ++bad;  // U+FFFD
+    unsigned char k = kClass[p[i]];
+    total += k & 1;
+    bad += k >> 1;
+    if (p[i] == 0xEF && i + 2 < s.size() && p[i + 1] == 0xBF && p[i + 2] == 0xBD) ++bad;  // U+FFFD
   }
   return total > 0 && bad * 100 > total;  // more than 1 %
 }

@@ -629,7 +629,7 @@ struct PerfReader {
     }
     if (items.empty()) return;
     std::string sq;
-    for (auto it : items) sq += squeeze(it);
+    for (auto it : items) squeeze_append(sq, it);
     if (want_department) {
       want_department = false;
       if (char_count(sq) <= 40 && !is_figure_item(items[0])) { t.department = sq; return; }

@@ -61,3 +61,22 @@ TEST_CASE("split_figures separates two figures printed in one cell") {
   CHECK(read::split_figures("32 .2 3 %") == std::vector<std::string>{"32 .2 3 %"});  // one figure
   CHECK(read::split_figures("资金安排科学") == std::vector<std::string>{"资金安排科学"});
 }
+
+TEST_CASE("squeeze drops ASCII and Unicode spaces (U+3000, U+00A0, U+FEFF) and keeps everything else") {
+  CHECK(read::squeeze(" 附属\t单位\xE3\x80\x80上缴\xC2\xA0收\xEF\xBB\xBF入 ") == "附属单位上缴收入");
+  CHECK(read::squeeze("ab\xE3\x80") == "ab\xE3\x80");  // a cut sequence is no space
+  std::string out = "合计";
+  read::squeeze_append(out, " 1 063 ");
+  CHECK(out == "合计1063");
+  // Pure ASCII and other text are cleaned the same way: spaces out, full-width forms half-width.
+  CHECK(read::clean_for_match(" 1,063.13 ") == "1,063.13");
+  CHECK(read::clean_for_match("１，０６３．１３") == "1,063.13");
+  CHECK(read::clean_for_match("\t-\v") == "-");
+}
+
+TEST_CASE("UTF-8 validation: CJK text passes, a bad byte inside it is found (then read as GB18030 or refused)") {
+  CHECK(std::holds_alternative<std::string>(read::decode_text("收入支出决算总表\n合计 1,063.13\n")));
+  // 0xED 0xA0 0x80 is a UTF-16 surrogate written as UTF-8: not valid UTF-8.
+  auto r = read::decode_text("收入\xED\xA0\x80支出\n");
+  if (auto* t = std::get_if<std::string>(&r)) CHECK(t->find("\xED\xA0\x80") == std::string::npos);
+}
