@@ -624,8 +624,8 @@ int run_check(const CheckOptions& opt) {
         pack = &it->second;  // map nodes stay put; the pack is not changed after loading
       }
       if (format == Format::text)
-        header = fmt::format("\n规则包：{}（内置，{} 条规则；按文件类别“{}”和年度 {} 选用）", pack_label(*pack),
-                             pack->program->rules.size(), doc::kind_name(d.kind), d.year);
+        header = fmt::format("\n规则包：{}（内置，{} 条规则；{}）", pack_label(*pack),
+                             pack->program->rules.size(), choice_text(d, *chosen));
     }
     eval::Report r = eval::evaluate(*pack->program, d, pack->options);
     res.findings = has_findings(r, threshold);

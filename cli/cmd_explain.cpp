@@ -111,7 +111,7 @@ int run_explain(const ExplainOptions& opt) {
     }
     root = chosen->path;
     text = *builtin_file(chosen->file);
-    how = fmt::format("内置，按文件类别“{}”和年度 {} 选用", doc::kind_name(d.kind), d.year);
+    how = "内置，" + choice_text(d, *chosen);
   }
   lang::Lang lang = global().lang == "en" ? lang::Lang::en : lang::Lang::zh;
   lang::CheckResult checked = lang::check_pack(root, std::move(text), pack_loader());

@@ -32,6 +32,19 @@ int version_year(const std::string& v) {
   return ec == std::errc() ? year : 0;
 }
 
+// A pack name "部门决算（上海）" → family 部门决算, region 上海.
+void split_region(const std::string& name, std::string& family, std::string& region) {
+  static const std::string open = "（", close = "）";
+  std::size_t at = name.find(open);
+  if (at == std::string::npos || !name.ends_with(close) || at + open.size() > name.size() - close.size()) {
+    family = name;
+    region.clear();
+    return;
+  }
+  family = name.substr(0, at);
+  region = name.substr(at + open.size(), name.size() - close.size() - at - open.size());
+}
+
 // "a/b.gj" relative to the directory of "a/c.gj" → "a/b.gj"; ".." resolved.
 std::string join_relative(const std::string& from_file, const std::string& import_path) {
   std::filesystem::path base = std::filesystem::path(from_file).parent_path();
@@ -56,8 +69,10 @@ const std::vector<BuiltinPack>& builtin_packs() {
       std::vector<lang::Diagnostic> diags;
       ast::Module m = lang::parse_module(sources, id, diags);
       if (m.pack_name.empty()) continue;
-      out.push_back({std::string(k_prefix) + std::string(f.path), std::string(f.path), m.pack_name,
-                     m.pack_version, first_comment(f.text)});
+      BuiltinPack p{std::string(k_prefix) + std::string(f.path), std::string(f.path), m.pack_name,
+                    m.pack_version, first_comment(f.text), "", ""};
+      split_region(p.name, p.family, p.region);
+      out.push_back(std::move(p));
     }
     std::sort(out.begin(), out.end(), [](const BuiltinPack& a, const BuiltinPack& b) {
       return a.name != b.name ? a.name < b.name : version_year(a.version) < version_year(b.version);
@@ -93,24 +108,59 @@ const char* pack_family(doc::Kind kind) {
   return "";
 }
 
+std::string document_region(const doc::Document& document) {
+  // The default (河南) template numbers its tables 公开01表 … 公开09表 and prints 行次.
+  for (const doc::Table& t : document.tables)
+    if (t.code.starts_with("公开")) return "";
+  // Titles only the Shanghai 部门决算 template uses (河南: …基本支出决算明细表,
+  // 国有资本经营预算财政拨款支出决算表).
+  static const std::string_view shanghai_titles[] = {"一般公共预算财政拨款基本支出决算表",
+                                                      "国有资本经营预算财政拨款收入支出决算表"};
+  for (std::string_view title : shanghai_titles) {
+    if (!document.find_tables(title).empty()) return "上海";
+    for (const std::string& listed : document.toc)
+      if (doc::normalize(listed) == doc::normalize(title)) return "上海";
+  }
+  // A 收入支出决算总表 with rows but no 行次: the Shanghai form.
+  for (const doc::Table* t : document.find_tables("收入支出决算总表")) {
+    bool any_row = !t->rows.empty();
+    bool any_hangci = false;
+    for (const doc::Row& r : t->rows) any_hangci = any_hangci || r.hangci.has_value();
+    if (any_row && !any_hangci) return "上海";
+  }
+  return "";
+}
+
 const BuiltinPack* choose_pack(const doc::Document& document, std::string& why) {
   std::string family = pack_family(document.kind);
   if (family.empty()) {
     why = "无法判断文件是部门决算还是部门预算（封面或表题中没有“决算”“预算”字样），请用 --pack 指定规则包";
     return nullptr;
   }
-  const BuiltinPack* best = nullptr;
-  const BuiltinPack* oldest = nullptr;
-  for (const auto& p : builtin_packs()) {
-    if (p.name != family) continue;
-    int year = version_year(p.version);
-    if (!oldest || year < version_year(oldest->version)) oldest = &p;
-    if (year <= document.year && (!best || year > version_year(best->version))) best = &p;
-  }
-  if (best) return best;
-  if (oldest) return oldest;
+  std::string region = document_region(document);
+  auto choose = [&](const std::string& in_region) -> const BuiltinPack* {
+    const BuiltinPack* best = nullptr;
+    const BuiltinPack* oldest = nullptr;
+    for (const auto& p : builtin_packs()) {
+      if (p.family != family || p.region != in_region) continue;
+      int year = version_year(p.version);
+      if (!oldest || year < version_year(oldest->version)) oldest = &p;
+      if (year <= document.year && (!best || year > version_year(best->version))) best = &p;
+    }
+    return best ? best : oldest;
+  };
+  if (const BuiltinPack* p = choose(region)) return p;
+  if (!region.empty())
+    if (const BuiltinPack* p = choose("")) return p;  // no pack of this region for the kind: the default template's
   why = "没有适用于“" + family + "”的内置规则包，请用 --pack 指定规则包";
   return nullptr;
+}
+
+std::string choice_text(const doc::Document& document, const BuiltinPack& pack) {
+  if (pack.region.empty())
+    return fmt::format("按文件类别“{}”和年度 {} 选用", doc::kind_name(document.kind), document.year);
+  return fmt::format("按文件类别“{}”、地区“{}”和年度 {} 选用", doc::kind_name(document.kind), pack.region,
+                     document.year);
 }
 
 bool pack_root(const std::string& arg, std::string& root, std::string& why) {

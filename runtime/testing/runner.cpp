@@ -1,6 +1,8 @@
 // Running test files against packs. See runner.hpp.
 #include "runtime/testing/runner.hpp"
 
+#include "runtime/read/pdf_reader.hpp"
+
 #include "lang/diagnostic.hpp"
 #include "lang/program.hpp"
 
@@ -55,13 +57,23 @@ std::string resolve_document_path(const std::string& test_path, const std::strin
   return (base / p).lexically_normal().string();
 }
 
-// The document file with the case's 改 lines applied, read as text.
+// The document file with the case's 改 lines applied, read as text. A PDF is
+// edited in the text the PDF reader synthesizes from it (what `gouji parse`
+// numbers its lines by), and keeps the page of every line.
 std::variant<doc::Document, std::string> load_edited_document(const TestFile& file, const Case& c, const std::string& path) {
   std::ifstream in(path, std::ios::binary);
   std::stringstream ss;
   ss << in.rdbuf();
   if (!in && !in.eof()) return fmt::format("{}:{}: 无法读取文件 {}", file.path, c.document.line, path);
   std::string text = ss.str();
+  std::vector<std::uint32_t> line_pages;
+  if (read::looks_like_pdf(text)) {
+    auto pdf = read::pdf_to_text(text);
+    if (auto* e = std::get_if<read::ReadError>(&pdf))
+      return fmt::format("{}:{}: 无法读取文件 {}：{}", file.path, c.document.line, path, e->message);
+    text = std::move(std::get<read::PdfText>(pdf).text);
+    line_pages = std::move(std::get<read::PdfText>(pdf).line_pages);
+  }
   // Line starts (a line ends at "\n"; a "\r" before it stays in the line's text).
   for (const Edit& e : c.edits) {
     std::size_t start = 0;
@@ -83,7 +95,12 @@ std::variant<doc::Document, std::string> load_edited_document(const TestFile& fi
                          c.document.path, e.target, e.old_text);
     text.replace(start + at, e.old_text.size(), e.new_text);
   }
-  return read::read_text(text, path);
+  doc::Document d = read::read_text(text, path);
+  if (!line_pages.empty()) {
+    d.line_pages = std::move(line_pages);
+    d.line_pages.resize(d.line_offsets.size(), d.line_pages.back());
+  }
+  return d;
 }
 
 std::variant<doc::Document, std::string> load_case_document(const TestFile& file, const Case& c,
