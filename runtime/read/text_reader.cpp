@@ -623,6 +623,13 @@ doc::Document read_text(std::string text, std::string path) {
     if (p == std::string::npos) continue;
     std::string_view name = strip_year_prefix(std::string_view(cover).substr(0, p));
     if (name.ends_with("部门")) name.remove_suffix(6);
+    // "上海市普陀区财政局 2024年度部门决算": the year sits between the name and the key.
+    for (std::string_view year_word : {std::string_view("年度"), std::string_view("年")}) {
+      if (!name.ends_with(year_word)) continue;
+      std::string_view head = name.substr(0, name.size() - year_word.size());
+      if (head.size() >= 4 && is_digits(head.substr(head.size() - 4))) name = head.substr(0, head.size() - 4);
+      break;
+    }
     if (char_count(name) >= 2 && char_count(name) <= 40) d.department = std::string(name);
     break;
   }

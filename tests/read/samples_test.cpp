@@ -550,3 +550,13 @@ TEST_CASE("space layout: group levels over one block name every column, or none 
                       "小计 基本支出 项目支出 小计 基本支出 项目支出\n");
   for (const auto& p : c) CHECK(p.empty());
 }
+
+TEST_CASE("cover: the department name without the year printed between it and 部门决算") {
+  // The Shanghai cover prints "上海市普陀区财政局" over "2024年度部门决算"; Henan's
+  // "洛阳市洛龙区人民政府办公室 2023 年度部门决算公开" is covered by the sample above.
+  for (const char* cover : {"上海市普陀区财政局\n2024年度部门决算\n", "上海市普陀区财政局 2024 年部门决算\n"}) {
+    auto d = read::read_text(std::string(cover) + "目录\n", "cover.txt");
+    CHECK_MESSAGE(d.department == "上海市普陀区财政局", cover);
+    CHECK(d.year == 2024);
+  }
+}
