@@ -173,7 +173,17 @@ bool starts_enumeration(std::string_view s) {
     if (s[i] == '.' && (i + 1 >= s.size() || s[i + 1] < '0' || s[i + 1] > '9')) return true;
   }
   if (cn_numeral_prefix(s) > 0 && s.substr(cn_numeral_prefix(s)).starts_with("、")) return true;
-  return s.starts_with("（") || s.starts_with("(");
+  // "（一）" / "(2)" start an item; "（类）2106.66 万元" (a sentence wrapped before its
+  // bracketed word) does not.
+  for (std::string_view open : {std::string_view("（"), std::string_view("(")}) {
+    if (!s.starts_with(open)) continue;
+    std::string_view rest = s.substr(open.size());
+    std::size_t k = cn_numeral_prefix(rest);
+    if (k == 0)
+      while (k < rest.size() && k < 2 && rest[k] >= '0' && rest[k] <= '9') ++k;
+    return k > 0 && (rest.substr(k).starts_with("）") || rest.substr(k).starts_with(")"));
+  }
+  return false;
 }
 
 // "部门名称：X 2023 年度 单位：万元" and its parts; returns true if the line

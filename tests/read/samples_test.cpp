@@ -560,3 +560,20 @@ TEST_CASE("cover: the department name without the year printed between it and �
     CHECK(d.year == 2024);
   }
 }
+
+TEST_CASE("a line that starts with a bracketed word continues the paragraph; （一）/(2) start an item") {
+  // The Shanghai 说明五（二） wraps "…一般公共服务支出" before "（类）2106.66万元，占71.73%；"
+  // (page 21 of the sample PDF); the bracket does not number anything.
+  std::string text =
+      "2024年度部门决算\n第三部分 情况说明\n一、一般公共预算财政拨款支出决算结构情况\n"
+      "一般公共预算财政拨款支出2940.05万元，主要用于以下方面：一般公共服务支出\n"
+      "（类）2106.66万元，占71.73%。\n"
+      "（一）第一项。\n"
+      "(2)第二项。\n";
+  auto d = read::read_text(text, "paragraphs.txt");
+  const auto* s = d.find_section("一般公共预算财政拨款支出决算结构情况");
+  REQUIRE(s != nullptr);
+  REQUIRE(s->paragraphs.size() >= 2);
+  CHECK(s->paragraphs[0].text.find("一般公共服务支出（类）2106.66万元，占71.73%") != std::string::npos);
+  CHECK(s->paragraphs[0].text.find("第一项") == std::string::npos);
+}
