@@ -326,19 +326,5 @@ TEST_CASE("PDF: bad input gets a clear Chinese message, never a crash") {
 }
 
 TEST_CASE("golden JSON: the Shanghai PDF") {
-  std::string got = read::to_json(shanghai()) + "\n";
-  std::string path = std::string(GOUJI_SOURCE_DIR) + "/tests/read/golden/final-2024-shanghai-putuo-finance-bureau.json";
-  if (const char* up = std::getenv("GOUJI_UPDATE_GOLDEN"); up && std::string(up) == "1") {
-    std::ofstream(path, std::ios::binary) << got;
-    return;
-  }
-  std::string want = slurp(path);
-  REQUIRE_MESSAGE(!want.empty(), "missing golden " << path);
-  if (got == want) return;
-  std::size_t i = 0, line = 1;
-  while (i < got.size() && i < want.size() && got[i] == want[i]) {
-    if (got[i] == '\n') ++line;
-    ++i;
-  }
-  FAIL_CHECK("golden final-2024-shanghai-putuo-finance-bureau.json differs at line " << line);
+  check_golden(shanghai(), "final-2024-shanghai-putuo-finance-bureau");
 }

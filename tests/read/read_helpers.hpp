@@ -5,6 +5,8 @@
 
 #include <doctest/doctest.h>
 
+#include <algorithm>
+#include <cstdlib>
 #include <fstream>
 #include <sstream>
 #include <string>
@@ -49,5 +51,34 @@ inline const doc::Cell& named_cell(const doc::Table& t, const doc::Row& row, con
 }
 
 inline Number num(const char* s) { return *Number::parse_decimal(s); }
+
+// The document's JSON form must equal tests/read/golden/<name>.json (checked
+// against the source by hand: tests/read/golden/README.md). With
+// GOUJI_UPDATE_GOLDEN=1 the golden is rewritten instead; check its diff
+// against the source again before committing it.
+inline void check_golden(const doc::Document& d, const std::string& name) {
+  std::string got = to_json(d) + "\n";
+  std::string path = std::string(GOUJI_SOURCE_DIR) + "/tests/read/golden/" + name + ".json";
+  if (const char* up = std::getenv("GOUJI_UPDATE_GOLDEN"); up && std::string(up) == "1") {
+    std::ofstream(path, std::ios::binary) << got;
+    return;
+  }
+  std::string want = slurp(path);
+  REQUIRE_MESSAGE(!want.empty(), "missing golden " << path);
+  if (got == want) return;
+  // Report the first differing line, not a megabyte of JSON.
+  std::size_t i = 0, line = 1;
+  while (i < got.size() && i < want.size() && got[i] == want[i]) {
+    if (got[i] == '\n') ++line;
+    ++i;
+  }
+  auto excerpt = [&](const std::string& s) {
+    std::size_t b = s.rfind('\n', i == 0 ? 0 : i - 1);
+    b = b == std::string::npos ? 0 : b + 1;
+    return s.substr(b, std::min<std::size_t>(200, s.size() - b));
+  };
+  FAIL_CHECK("golden " << name << ".json differs at line " << line << "\n  golden: " << excerpt(want)
+                       << "\n  now:    " << excerpt(got));
+}
 
 }  // namespace gouji::read::test
