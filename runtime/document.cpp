@@ -141,6 +141,38 @@ int Table::column_by_header(int block, std::string_view name) const {
   if (block < 0 || block >= static_cast<int>(blocks.size())) return -1;
   std::string want = normalize(name);
   const auto& cols = blocks[static_cast<std::size_t>(block)].columns;
+  // "基本支出›小计": a header path, outermost first; it names the columns whose
+  // path ends with these elements (first pass) or holds them in a row (second).
+  std::vector<std::string> parts;
+  for (std::size_t from = 0;;) {
+    std::size_t at = want.find("›", from);
+    parts.push_back(want.substr(from, at == std::string::npos ? std::string::npos : at - from));
+    if (at == std::string::npos) break;
+    from = at + std::string_view("›").size();
+  }
+  auto run_at = [&](const std::vector<std::string>& h, std::size_t start) {
+    if (start + parts.size() > h.size()) return false;
+    for (std::size_t k = 0; k < parts.size(); ++k)
+      if (normalize(h[start + k]) != parts[k]) return false;
+    return true;
+  };
+  if (parts.size() > 1) {
+    int found = -1;
+    for (int pass = 0; pass < 2 && found < 0; ++pass) {
+      for (std::size_t i = 0; i < cols.size(); ++i) {
+        const auto& h = cols[i].header;
+        bool hit = false;
+        if (pass == 0)
+          hit = h.size() >= parts.size() && run_at(h, h.size() - parts.size());
+        else
+          for (std::size_t s = 0; s + parts.size() <= h.size() && !hit; ++s) hit = run_at(h, s);
+        if (!hit) continue;
+        if (found >= 0) return -2;
+        found = static_cast<int>(i);
+      }
+    }
+    return found;
+  }
   int found = -1;
   // A column whose innermost header is the name wins over one that merely
   // has the name somewhere on its path.

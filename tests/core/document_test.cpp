@@ -44,3 +44,23 @@ TEST_CASE("a table finds rows by 行次, code and label, with ordinals ignored")
   t.rows[0].label = "年度资金总额：";
   CHECK(t.row_by_label("年度资金总额") == &t.rows[0]);  // a printed trailing colon is not part of the name
 }
+
+TEST_CASE("a column is found by its innermost header, by a name on its path, or by a header path") {
+  // 部门支出预算表 (budget 2025): 合计 | 基本支出›小计 | 基本支出›人员经费›工资福利支出 | 项目支出›小计
+  Table t;
+  Block b;
+  for (std::vector<std::string> h : std::vector<std::vector<std::string>>{
+           {"合计"}, {"基本支出", "小计"}, {"基本支出", "人员经费", "工资福利支出"}, {"项目支出", "小计"}})
+    b.columns.push_back(Column{h, std::nullopt, ColumnRole::amount});
+  t.blocks = {b};
+  CHECK(t.column_by_header(0, "合计") == 0);
+  CHECK(t.column_by_header(0, "工资福利支出") == 2);
+  CHECK(t.column_by_header(0, "人员经费") == 2);       // on the path only
+  CHECK(t.column_by_header(0, "小计") == -2);          // two columns end with 小计
+  CHECK(t.column_by_header(0, "基本支出") == -2);      // two columns have it on their path
+  CHECK(t.column_by_header(0, "基本支出›小计") == 1);  // a path tells them apart
+  CHECK(t.column_by_header(0, "项目支出 › 小计") == 3);
+  CHECK(t.column_by_header(0, "人员经费›工资福利支出") == 2);
+  CHECK(t.column_by_header(0, "基本支出›人员经费") == 2);  // a run inside the path
+  CHECK(t.column_by_header(0, "项目支出›人员经费") == -1);
+}
