@@ -657,6 +657,14 @@ struct PerfReader {
       else want_department = true;
       return;
     }
+    // The unit is printed in a header cell ("项目资金 (万元)", "年度资金总额（万元）："), not on a 单位 line.
+    if (t.unit.empty() && part != Part::indicators) {
+      for (auto [mark, unit] : {std::pair{"（万元）", "万元"}, {"(万元)", "万元"}, {"（元）", "元"}, {"(元)", "元"}})
+        if (sq.find(mark) != std::string::npos) {
+          t.unit = unit;
+          break;
+        }
+    }
     if (sq.find("年初预算数") != std::string::npos && sq.find("全年预算数") != std::string::npos) {
       funds_header(items);
       return;
