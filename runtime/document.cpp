@@ -141,8 +141,9 @@ int Table::column_by_header(int block, std::string_view name) const {
   if (block < 0 || block >= static_cast<int>(blocks.size())) return -1;
   std::string want = normalize(name);
   const auto& cols = blocks[static_cast<std::size_t>(block)].columns;
-  // "基本支出›小计": a header path, outermost first; it names the columns whose
-  // path ends with these elements (first pass) or holds them in a row (second).
+  // The name is a header path, outermost first ("基本支出›小计"), or one header
+  // ("小计"). A column whose path ends with it wins over one that merely holds
+  // it somewhere on its path; two winners make the name ambiguous (-2).
   std::vector<std::string> parts;
   for (std::size_t from = 0;;) {
     std::size_t at = want.find("›", from);
@@ -156,34 +157,15 @@ int Table::column_by_header(int block, std::string_view name) const {
       if (normalize(h[start + k]) != parts[k]) return false;
     return true;
   };
-  if (parts.size() > 1) {
-    int found = -1;
-    for (int pass = 0; pass < 2 && found < 0; ++pass) {
-      for (std::size_t i = 0; i < cols.size(); ++i) {
-        const auto& h = cols[i].header;
-        bool hit = false;
-        if (pass == 0)
-          hit = h.size() >= parts.size() && run_at(h, h.size() - parts.size());
-        else
-          for (std::size_t s = 0; s + parts.size() <= h.size() && !hit; ++s) hit = run_at(h, s);
-        if (!hit) continue;
-        if (found >= 0) return -2;
-        found = static_cast<int>(i);
-      }
-    }
-    return found;
-  }
   int found = -1;
-  // A column whose innermost header is the name wins over one that merely
-  // has the name somewhere on its path.
   for (int pass = 0; pass < 2 && found < 0; ++pass) {
     for (std::size_t i = 0; i < cols.size(); ++i) {
       const auto& h = cols[i].header;
       bool hit = false;
       if (pass == 0)
-        hit = !h.empty() && normalize(h.back()) == want;
+        hit = h.size() >= parts.size() && run_at(h, h.size() - parts.size());
       else
-        hit = std::any_of(h.begin(), h.end(), [&](const std::string& e) { return normalize(e) == want; });
+        for (std::size_t s = 0; s + parts.size() <= h.size() && !hit; ++s) hit = run_at(h, s);
       if (!hit) continue;
       if (found >= 0) return -2;
       found = static_cast<int>(i);
