@@ -228,7 +228,14 @@ List Interp::search_text(const doc::Section* section, std::string_view pattern, 
     if (known == normalized_.end()) known = normalized_.emplace(para, normalize_mapped(para->text)).first;
     const Normalized& norm = known->second;
     auto orig = [&](std::size_t k) -> std::size_t { return k < norm.origin.size() ? norm.origin[k] : para->text.size(); };
+    // A pattern that starts with literal text can only match where that text
+    // is: jump there instead of trying every position.
+    const std::string& lead = tokens[0].slot == Slot::literal ? tokens[0].literal : std::string();
     for (std::size_t p = 0; p < norm.text.size();) {
+      if (!lead.empty()) {
+        p = norm.text.find(lead, p);
+        if (p == std::string::npos) break;
+      }
       Matcher m{*this, tokens, norm.text, span, {}};
       std::size_t end = 0;
       if (!m.at(0, p, end)) {
