@@ -72,11 +72,13 @@ struct Args {
   std::size_t batch = 0;
   bool quick = false;
   std::string baseline;
+  std::string count;  // --count read|check|load: one pass of that work, for an instruction counter
 };
 
 [[noreturn]] void usage() {
   std::fprintf(stderr,
-               "usage: check_bench [--docs N] [--seed S] [--threads T] [--batch N] [--quick] [--baseline FILE]\n");
+               "usage: check_bench [--docs N] [--seed S] [--threads T] [--batch N] [--quick] [--baseline FILE]\n"
+               "       check_bench --count read|check|load [--docs N] [--seed S]\n");
   std::exit(2);
 }
 
@@ -94,9 +96,13 @@ Args parse_args(int argc, char** argv) {
     else if (s == "--batch") a.batch = std::stoul(next());
     else if (s == "--quick") a.quick = true;
     else if (s == "--baseline") a.baseline = next();
-    else usage();
+    else if (s == "--count") {
+      a.count = next();
+      if (a.count != "read" && a.count != "check" && a.count != "load") usage();
+    } else usage();
   }
   if (a.quick && a.docs == 300) a.docs = 40;
+  if (!a.count.empty() && a.docs == 300) a.docs = 10;
   if (a.docs == 0 || a.threads == 0) usage();
   return a;
 }
@@ -170,12 +176,58 @@ bool load_baseline(const std::string& path, Baseline& b) {
   return b.read_ratio > 0 && b.check_ratio > 0;
 }
 
+// --count: one pass of one kind of work, in a function of its own, so that
+// an instruction counter run as
+//   valgrind --tool=callgrind --toggle-collect='*gouji_bench_measured_*' ...
+// counts that work and nothing else (not the generator drawing the corpus,
+// not process start). bench/instr_check.sh is the CI regression check built
+// on it: instruction counts do not depend on the machine's load.
+[[gnu::noinline]] std::size_t gouji_bench_measured_read(const std::vector<std::string>& docs) {
+  std::size_t tables = 0;
+  for (std::size_t i = 0; i < docs.size(); ++i) tables += read_or_die(docs[i], "doc").tables.size();
+  return tables;
+}
+
+[[gnu::noinline]] std::size_t gouji_bench_measured_check(Packs& packs, const std::vector<std::string>& docs,
+                                                         const eval::Options& opt) {
+  std::size_t outcomes = 0;
+  for (const std::string& d : docs) outcomes += check_one(packs, d, "doc", opt);
+  return outcomes;
+}
+
+[[gnu::noinline]] std::size_t gouji_bench_measured_load() {
+  std::size_t rules = 0;
+  for (const cli::BuiltinPack& p : cli::builtin_packs())
+    rules += lang::check_pack(p.path, *cli::builtin_file(p.file), cli::pack_loader()).program->rules.size();
+  return rules;
+}
+
+int count_mode(const Args& args, const eval::Options& opt) {
+  std::vector<std::string> docs;
+  for (std::size_t i = 0; i < args.docs; ++i) docs.push_back(generate(args.seed, i));
+  std::size_t n = 0;
+  if (args.count == "load") {
+    n = gouji_bench_measured_load();
+  } else if (args.count == "read") {
+    n = gouji_bench_measured_read(docs);
+  } else {
+    Packs packs;  // the packs are loaded outside the measured work, as gouji check loads each once
+    for (const std::string& d : docs) (void)packs.for_document(read_or_die(d, "doc"));
+    n = gouji_bench_measured_check(packs, docs, opt);
+  }
+  std::size_t bytes = 0;
+  for (const std::string& d : docs) bytes += d.size();
+  std::printf("count %s: %zu documents, %zu bytes, result %zu\n", args.count.c_str(), docs.size(), bytes, n);
+  return 0;
+}
+
 }  // namespace
 
 int main(int argc, char** argv) {
   Args args = parse_args(argc, argv);
   eval::Options opt;  // as `gouji check --format text`: no derivations, failures' details only
   opt.pass_details = false;
+  if (!args.count.empty()) return count_mode(args, opt);
 
   // Pack load: every built-in pack, parsed and checked; best of several runs.
   std::printf("pack load (parse + check), best of %d:\n", args.quick ? 3 : 10);

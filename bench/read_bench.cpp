@@ -4,6 +4,7 @@
 // process's CPU time.
 //
 //   build/bench/read_bench [examples-dir]
+//   valgrind --tool=callgrind build/bench/read_bench --runs N [examples-dir]   (instructions of fixed work)
 #include "runtime/read/read.hpp"
 
 #include "bench/raw_scan.hpp"
@@ -13,6 +14,7 @@
 #include <algorithm>
 #include <chrono>
 #include <cstdio>
+#include <cstdlib>
 #include <cstring>
 #include <filesystem>
 #include <fstream>
@@ -62,11 +64,32 @@ long peak_rss_kb() {
 }  // namespace
 
 int main(int argc, char** argv) {
-  std::filesystem::path dir = argc > 1 ? argv[1] : GOUJI_SAMPLES_DIR;
+  // --runs N: fixed work instead of timing — every sample read N times — for
+  // counting instructions (valgrind --tool=callgrind), which a busy machine
+  // does not disturb as it does CPU time.
+  int runs = 0;
+  std::vector<std::string> args(argv + 1, argv + argc);
+  if (args.size() >= 2 && args[0] == "--runs") {
+    runs = std::max(1, std::atoi(args[1].c_str()));
+    args.erase(args.begin(), args.begin() + 2);
+  }
+  std::filesystem::path dir = !args.empty() ? std::filesystem::path(args[0]) : std::filesystem::path(GOUJI_SAMPLES_DIR);
   std::vector<std::filesystem::path> files;
   for (const auto& e : std::filesystem::directory_iterator(dir))
     if (e.path().extension() == ".txt") files.push_back(e.path());
   std::sort(files.begin(), files.end());
+  if (runs > 0) {
+    std::vector<std::string> docs;
+    std::size_t bytes = 0, tables = 0;
+    for (const auto& f : files) bytes += (docs.emplace_back(slurp(f))).size();
+    for (int k = 0; k < runs; ++k)
+      for (const auto& b : docs) {
+        auto d = gouji::read::read_document_bytes(b, "x.txt");
+        if (auto* doc = std::get_if<gouji::doc::Document>(&d)) tables += doc->tables.size();
+      }
+    std::printf("read %zu files (%zu bytes) %d times: %zu tables\n", docs.size(), bytes, runs, tables);
+    return 0;
+  }
   std::printf("%-44s %9s %12s %12s %7s\n", "file", "bytes", "reader MB/s", "memchr MB/s", "tables");
   volatile std::size_t sink = 0;
   std::string all;

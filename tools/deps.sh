@@ -11,7 +11,9 @@ pkgs=(g++ cmake ninja-build pkg-config tao-pegtl-dev libfmt-dev libboost-dev doc
       # tests: the HTML report opened in a real browser (headless Chromium), with a
       # CJK font so its screenshot shows the Chinese; the xlsx report read back by
       # LibreOffice Calc (headless); python3 runs those two tests
-      chromium fonts-wqy-zenhei libreoffice-calc-nogui python3)
+      chromium fonts-wqy-zenhei libreoffice-calc-nogui python3
+      # .ci/run's benchmark regression check counts instructions with callgrind
+      valgrind)
 [ "${GOUJI_FUZZ:-}" = 1 ] && pkgs+=(clang libclang-rt-14-dev)
 missing=()
 for p in "${pkgs[@]}"; do
