@@ -316,10 +316,12 @@ std::string dump(const nlohmann::json& j, int indent = -1) {
 std::string indented(const std::string& text, int spaces) {
   std::string pad(static_cast<std::size_t>(spaces), ' '), s;
   s.reserve(text.size() + text.size() / 8);
-  for (char c : text) {
-    s += c;
-    if (c == '\n') s += pad;
+  std::string_view rest = text;
+  for (std::size_t nl; (nl = rest.find('\n')) != std::string_view::npos; rest.remove_prefix(nl + 1)) {
+    s.append(rest.substr(0, nl + 1));  // runs between line breaks in one piece: this runs on the
+    s.append(pad);                      // thread that writes the report, for every document
   }
+  s.append(rest);
   return s;
 }
 
@@ -552,12 +554,8 @@ int run_check(const CheckOptions& opt) {
   std::mutex pack_mutex;
   if (!opt.pack.empty()) {
     std::string root, why, text;
-    if (!pack_root(opt.pack, root, why)) {
+    if (!load_pack_arg(opt.pack, root, text, why)) {
       err("gouji check：" + why + "\n");
-      return exit_usage;
-    }
-    if (!read_all(root, text)) {
-      err(fmt::format("gouji check：无法读取规则文件“{}”\n", root));
       return exit_usage;
     }
     given = load_pack(root, std::move(text), opt, status);
@@ -823,7 +821,7 @@ int run_check(const CheckOptions& opt) {
 const RegisterCommand reg{CommandSpec{30, [](CLI::App& app, int& status) {
   auto opt = std::make_shared<CheckOptions>();
   CLI::App* cmd = app.add_subcommand("check", "用规则包检查预算、决算公开文件 / check documents against a rule pack");
-  cmd->add_option("--pack", opt->pack, "规则包：规则文件（.gj）或其目录；不给则按文件类别和年度选用内置规则包（gouji packs）");
+  cmd->add_option("--pack", opt->pack, "规则包：规则文件（.gj）、其目录或内置规则包（builtin:…，见 gouji packs）；不给则按文件类别和年度选用内置规则包（gouji packs）");
   cmd->add_option("documents", opt->documents, "要检查的文件（PDF、文本或 JSON 形式）或目录（其中的 .txt、.pdf、.json）");
   cmd->add_option("--format", opt->format, "输出格式：text | json | jsonl | csv | html | xlsx（html、xlsx 须给 -o）")
       ->check(CLI::IsMember({"text", "json", "jsonl", "csv", "html", "xlsx"}));

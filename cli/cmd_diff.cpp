@@ -73,7 +73,7 @@ std::vector<std::pair<std::string, std::string>> find_tests(const DiffOptions& o
       if (f.path.ends_with(".gjt")) files.emplace_back("builtin:" + std::string(f.path), std::string(f.text));
     return files;
   }
-  fs::path dir = fs::path(opt.old_pack).parent_path();
+  fs::path dir = fs::path(old_resolved).parent_path();
   if (dir.empty()) dir = ".";
   add_dir(dir, false);
   std::error_code ec;
@@ -83,13 +83,12 @@ std::vector<std::pair<std::string, std::string>> find_tests(const DiffOptions& o
 
 const lang::Program* check(const std::string& path, const lang::Loader& loader,
                            std::vector<std::shared_ptr<lang::CheckResult>>& keep, std::string& resolved) {
-  auto f = loader("", path);
-  if (!f) {
-    err(fmt::format("gouji diff：找不到规则包“{}”\n", path));
+  std::string text, why;
+  if (!load_pack_arg(path, resolved, text, why)) {
+    err("gouji diff：" + why + "\n");
     return nullptr;
   }
-  resolved = f->path;
-  auto r = std::make_shared<lang::CheckResult>(lang::check_pack(f->path, f->text, loader));
+  auto r = std::make_shared<lang::CheckResult>(lang::check_pack(resolved, std::move(text), loader));
   if (!r->ok()) {
     err(lang::render_all(r->diagnostics, r->program->sources, global().lang == "en" ? lang::Lang::en : lang::Lang::zh));
     err(fmt::format("gouji diff：规则包“{}”有错误\n", path));
@@ -200,8 +199,8 @@ int run_diff(const DiffOptions& opt) {
 const RegisterCommand reg{CommandSpec{45, [](CLI::App& app, int& status) {
   auto opt = std::make_shared<DiffOptions>();
   CLI::App* cmd = app.add_subcommand("diff", "比较两版规则包，并用新包重跑旧包的测试 / compare two rule packs");
-  cmd->add_option("old", opt->old_pack, "旧规则包（.gj 文件或 builtin:…）")->required();
-  cmd->add_option("new", opt->new_pack, "新规则包（.gj 文件或 builtin:…）")->required();
+  cmd->add_option("old", opt->old_pack, "旧规则包（.gj 文件、目录或 builtin:…）")->required();
+  cmd->add_option("new", opt->new_pack, "新规则包（.gj 文件、目录或 builtin:…）")->required();
   cmd->add_option("--tests", opt->tests, "旧包的测试文件或目录（默认：旧包旁边和 tests/ 下的）");
   cmd->add_option("--filter", opt->filter, "只重跑“文件 案例名”中含此文字的案例");
   cmd->add_option("--format", opt->format, "输出格式：text | json")->check(CLI::IsMember({"text", "json"}));

@@ -94,12 +94,8 @@ int run_explain(const ExplainOptions& opt) {
   std::string root, text, how;
   if (!opt.pack.empty()) {
     std::string why;
-    if (!pack_root(opt.pack, root, why)) {
+    if (!load_pack_arg(opt.pack, root, text, why)) {
       err("gouji explain：" + why + "\n");
-      return exit_usage;
-    }
-    if (!read_all(root, text)) {
-      err(fmt::format("gouji explain：无法读取规则文件“{}”\n", root));
       return exit_usage;
     }
   } else {
@@ -212,7 +208,7 @@ const RegisterCommand reg{CommandSpec{35, [](CLI::App& app, int& status) {
   CLI::App* cmd = app.add_subcommand("explain", "逐步说明一条规则在一个文件上的判定过程 / explain how a rule was decided");
   cmd->add_option("rule", opt->rule, "规则编号，如 三公.决算合计")->required();
   cmd->add_option("document", opt->document, "要检查的文件（文本或 JSON 形式）")->required();
-  cmd->add_option("--pack", opt->pack, "规则包：规则文件（.gj）或其目录；不给则像 gouji check 一样选用内置规则包");
+  cmd->add_option("--pack", opt->pack, "规则包：规则文件（.gj）、其目录或内置规则包（builtin:…）；不给则像 gouji check 一样选用内置规则包");
   cmd->add_option("--param", opt->params, "覆盖规则包参数：名称=值（可多次）")->allow_extra_args(false);
   cmd->add_flag("--all", opt->all, "列出每个实例（默认只列不通过和出错的实例）");
   cmd->add_option("--instance", opt->instances,

@@ -30,6 +30,11 @@ struct LintOptions {
 
 // The .gj files of a path (a directory is searched recursively, sorted).
 bool collect(const std::string& arg, std::vector<std::string>& files) {
+  if (is_builtin_name(arg)) {  // a built-in file, as `gouji packs` names it
+    if (!builtin_named(arg)) return false;
+    files.push_back(arg);
+    return true;
+  }
   std::error_code ec;
   fs::path p(arg);
   if (fs::is_directory(p, ec)) {
@@ -64,12 +69,14 @@ int run_lint(const LintOptions& opt) {
   lang::Loader loader = pack_loader();  // files on disk, and builtin: packs
   for (const std::string& f : files) {
     std::string text;
-    if (!read_all(f, text)) {
+    if (is_builtin_name(f)) {
+      text = *builtin_named(f);
+    } else if (!read_all(f, text)) {
       std::fprintf(stderr, zh ? "gouji lint：无法读取 '%s'\n" : "gouji lint: cannot read '%s'\n", f.c_str());
       unreadable = true;
       continue;
     }
-    lang::CheckResult r = lang::check_pack(f, std::move(text), loader);
+    lang::CheckResult r = lang::check_pack(f, std::move(text), loader, /*library=*/true);
     for (const lang::Diagnostic& d : r.diagnostics) {
       const std::string& path = r.program->sources.file(d.span.file).path;
       if (!seen.insert({path, d.span.begin, d.code}).second) continue;
@@ -90,7 +97,7 @@ int run_lint(const LintOptions& opt) {
 const RegisterCommand reg{CommandSpec{10, [](CLI::App& app, int& status) {
   auto opt = std::make_shared<LintOptions>();
   CLI::App* cmd = app.add_subcommand("lint", "检查规则文件（语法、名称、类型），不读取任何文件 / check rule files");
-  cmd->add_option("paths", opt->paths, "规则文件（.gj）或目录")->required();
+  cmd->add_option("paths", opt->paths, "规则文件（.gj）、目录或内置规则文件（builtin:…）")->required();
   cmd->callback([opt, &status] { status = run_lint(*opt); });
 }}};
 

@@ -1,6 +1,7 @@
 // The built-in rule packs: registry, loader and choice by document.
 #include "cli/packs.hpp"
 
+#include "cli/io.hpp"
 #include "cli/stdlib_files.hpp"
 #include "lang/parser.hpp"
 
@@ -57,6 +58,13 @@ std::optional<std::string> builtin_file(const std::string& file) {
   for (const auto& f : stdlib_files())
     if (f.path == file) return std::string(f.text);
   return std::nullopt;
+}
+
+bool is_builtin_name(std::string_view arg) { return arg.starts_with(k_prefix); }
+
+std::optional<std::string> builtin_named(std::string_view arg) {
+  if (!is_builtin_name(arg)) return std::nullopt;
+  return builtin_file(std::string(arg.substr(k_prefix.size())));
 }
 
 const std::vector<BuiltinPack>& builtin_packs() {
@@ -163,12 +171,27 @@ std::string choice_text(const doc::Document& document, const BuiltinPack& pack) 
                      document.year);
 }
 
-bool pack_root(const std::string& arg, std::string& root, std::string& why) {
+bool load_pack_arg(const std::string& arg, std::string& root, std::string& text, std::string& why) {
   namespace fs = std::filesystem;
+  if (arg.starts_with(k_prefix)) {
+    for (const BuiltinPack& p : builtin_packs())
+      if (p.path == arg) {
+        root = arg;
+        text = *builtin_file(p.file);
+        return true;
+      }
+    why = fmt::format("没有名为“{}”的内置规则包（gouji packs 列出全部内置规则包及其名称）", arg);
+    return false;
+  }
+  auto read_root = [&] {
+    if (read_all(root, text)) return true;
+    why = fmt::format("无法读取规则文件“{}”", root);
+    return false;
+  };
   std::error_code ec;
   if (fs::is_regular_file(arg, ec)) {
     root = arg;
-    return true;
+    return read_root();
   }
   if (!fs::is_directory(arg, ec)) {
     why = fmt::format("找不到规则包“{}”（既不是文件也不是目录）", arg);
@@ -182,16 +205,16 @@ bool pack_root(const std::string& arg, std::string& root, std::string& why) {
     for (const auto& f : files)
       if (fs::path(f).filename() == main_name) {
         root = f;
-        return true;
+        return read_root();
       }
   if (files.size() == 1) {
     root = files[0];
-    return true;
+    return read_root();
   }
   if (files.empty())
     why = fmt::format("目录“{}”中没有规则文件（.gj）", arg);
   else
-    why = fmt::format("目录“{}”中有 {} 个规则文件，不知道哪个是规则包的主文件：请用 --pack 指明文件，或将主文件命名为 包.gj",
+    why = fmt::format("目录“{}”中有 {} 个规则文件，不知道哪个是规则包的主文件：请直接给出主文件，或将主文件命名为 包.gj",
                       arg, files.size());
   return false;
 }

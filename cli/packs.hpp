@@ -7,6 +7,7 @@
 
 #include <optional>
 #include <string>
+#include <string_view>
 #include <vector>
 
 namespace gouji::cli {
@@ -32,6 +33,12 @@ lang::Loader pack_loader();
 // The text of an embedded file by its stdlib-relative name.
 std::optional<std::string> builtin_file(const std::string& file);
 
+// Is `arg` a built-in file named as `gouji packs` names it ("builtin:FILE")?
+bool is_builtin_name(std::string_view arg);
+// The text of a built-in file named "builtin:FILE"; nullopt for another
+// argument or an unknown file.
+std::optional<std::string> builtin_named(std::string_view arg);
+
 // The region whose template a document follows, from its structure and titles:
 // "上海" for the Shanghai 部门决算 template (no 公开NN表 codes, and its own titles
 // 一般公共预算财政拨款基本支出决算表 / 国有资本经营预算财政拨款收入支出决算表, or a
@@ -48,10 +55,11 @@ const BuiltinPack* choose_pack(const doc::Document& document, std::string& why);
 // or 按文件类别“决算”、地区“上海”和年度 2024 选用 when the pack is a region's.
 std::string choice_text(const doc::Document& document, const BuiltinPack& pack);
 
-// The root file of a pack given as a file or a directory (--pack): the file
-// itself, or a directory's 包.gj / pack.gj / main.gj, or its only .gj file.
-// false with `why` (Chinese) otherwise.
-bool pack_root(const std::string& arg, std::string& root, std::string& why);
+// The pack given to --pack, and its root file's text: a built-in pack by the
+// name `gouji packs` prints ("builtin:final-2023.gj"), a file, or a directory
+// (its 包.gj / pack.gj / main.gj, or its only .gj file). false with `why`
+// (Chinese) when there is no such pack or it cannot be read.
+bool load_pack_arg(const std::string& arg, std::string& root, std::string& text, std::string& why);
 
 // Which pack family a document kind uses.
 const char* pack_family(doc::Kind kind);

@@ -81,6 +81,7 @@ enum class Op : std::uint8_t {
   neg, not_,                       // unary
   add, sub, mul, div,              // binary
   eq, ne, lt, le, gt, ge, approx,  // compare
+  in,                              // membership (a compare: x in 列表)
   and_, or_,                       // logical
 };
 
@@ -205,6 +206,16 @@ struct Drop {
   Span span;
 };
 
+// require 名称 / require fn 名称(参数…): a name this file uses that the pack
+// extending it must define (a let or param, or a function of that many
+// parameters).
+struct Require {
+  std::string name;
+  Span span;
+  bool function = false;
+  std::vector<std::string> params;    // of a required function (only their number matters)
+};
+
 // One .gj file as parsed.
 struct Module {
   std::uint32_t file = 0;
@@ -220,6 +231,7 @@ struct Module {
   std::vector<Rule> rules;
   std::vector<Drop> drops;
   std::vector<Score> scores;
+  std::vector<Require> required;      // names an extending pack must define
 };
 
 std::string dump(const Expr& e);

@@ -43,6 +43,7 @@ const std::vector<BuiltinSig>& builtins() {
       {"kind", "类型", {}, false, txt, "文件类型：决算 或 预算"},
       // Narrative.
       {"section", "章节", {{"heading", txt}}, false, sec, "按标题取情况说明中的一节；没有则为“缺失”"},
+      {"headings", "各节标题", {}, false, L(Type::text), "情况说明各节的标题（不含“一、”“（一）”等序号），按文中顺序"},
       {"text", "引文", {{"section", any}, {"pattern", txt}}, false, match,
        "在一节（或全文）中按模式查找第一处，如 \"收入合计{金额}万元\"；找不到则为“缺失”"},
       {"texts", "各引文", {{"section", any}, {"pattern", txt}}, false, L(Type::match),
@@ -52,6 +53,7 @@ const std::vector<BuiltinSig>& builtins() {
       {"round", "舍入", {{"value", num}, {"places", num}, {"mode", txt, true}}, false, num,
        "舍入到 places 位小数；默认四舍五入（half_up），也可用 half_even（银行家舍入）"},
       {"abs", "绝对值", {{"value", num}}, false, num, "绝对值"},
+      {"length", "长度", {{"text", txt}}, false, num, "文本的字数（一个汉字、字母或数字算一个），如 length(code(r)) 为 3 是类"},
       {"places", "小数位数", {{"value", num}}, false, num,
        "数字所印的小数位数（百分数按 % 前的位数：12.5% 为 1）；不是从文件读到的数为“缺失”"},
       {"min", "最小", {{"values", any}}, true, num, "最小值（多个参数或一个列表）"},

@@ -82,12 +82,14 @@ struct Global {
 
 class Checker {
  public:
-  Checker(Program& p, std::vector<Diagnostic>& d, const Loader& l) : prog_(p), diags_(d), loader_(l) {}
+  Checker(Program& p, std::vector<Diagnostic>& d, const Loader& l, bool library)
+      : prog_(p), diags_(d), loader_(l), library_(library) {}
 
   void run(const std::string& path, std::string text) {
     load(path, std::move(text), 0);
     if (prog_.modules.empty()) return;
     build();
+    resolve_required();
     check_all();
   }
 
@@ -95,6 +97,7 @@ class Checker {
   Program& prog_;
   std::vector<Diagnostic>& diags_;
   const Loader& loader_;
+  bool library_;  // checked on its own (lint): a file without a pack header may leave required names undefined
 
   // ---------------------------------------------------------------- diagnostics
   Diagnostic& report(DiagSeverity sev, Span sp, std::string code, std::vector<std::string> args = {},
@@ -299,6 +302,55 @@ class Checker {
       return;
     }
     slot.rule = nullptr;
+  }
+
+  // ---------------------------------------------------------------- required names
+  // Names a file requires (require …) that no module of the pack defines: known
+  // (of any type) while checking that file on its own, an error in a pack
+  // that is run.
+  std::map<std::string, const ast::Require*> unmet_;
+
+  void resolve_required() {
+    std::vector<const ast::Require*> root_unmet;
+    for (const auto& mp : prog_.modules)
+      for (const ast::Require& q : mp->required) {
+        auto it = globals_.find(q.name);
+        if (it == globals_.end()) {
+          if (find_builtin(q.name)) {
+            error(q.span, "E-require-builtin", {q.name});
+            continue;
+          }
+          // A file with a pack header is a pack to run even when linted on its own.
+          bool may_stay_unmet = library_ && prog_.modules[root_]->pack_name.empty();
+          if (!unmet_.emplace(q.name, &q).second || may_stay_unmet) continue;
+          if (q.span.file == prog_.modules[root_]->file)  // the file that requires it is run on its own: said once
+            root_unmet.push_back(&q);
+          else
+            error(q.span, "E-require-unmet", {q.name, prog_.sources.file(prog_.modules[root_]->file).path});
+          continue;
+        }
+        const Global& g = it->second;
+        if ((g.kind == NameRef::function) != q.function) {
+          Diagnostic& d = error(q.span, q.function ? "E-require-not-function" : "E-require-function", {q.name});
+          note(d, g.span, "N-defined-here");
+          continue;
+        }
+        if (q.function) {
+          const ast::Function& f = *prog_.functions[static_cast<std::size_t>(g.index)];
+          if (f.params.size() != q.params.size()) {
+            Diagnostic& d = error(q.span, "E-require-arity",
+                                  {q.name, std::to_string(q.params.size()), std::to_string(f.params.size())});
+            note(d, f.span, "N-defined-here");
+          }
+        }
+      }
+    if (!root_unmet.empty())
+      error(root_unmet[0]->span, "E-require-root", {root_unmet[0]->name, std::to_string(root_unmet.size())});
+  }
+
+  const ast::Require* unmet(const std::string& n, bool function) const {
+    auto it = unmet_.find(n);
+    return it != unmet_.end() && it->second->function == function ? it->second : nullptr;
   }
 
   // ---------------------------------------------------------------- checking
@@ -531,6 +583,8 @@ class Checker {
     for (const Local& l : frame_.locals) out.push_back(l.name);
     for (const auto& [n, g] : globals_)
       if (g.kind != NameRef::function) out.push_back(n);
+    for (const auto& [n, q] : unmet_)
+      if (!q->function) out.push_back(n);
     return out;
   }
 
@@ -538,6 +592,8 @@ class Checker {
     std::vector<std::string> out;
     for (const auto& [n, g] : globals_)
       if (g.kind == NameRef::function) out.push_back(n);
+    for (const auto& [n, q] : unmet_)
+      if (q->function) out.push_back(n);
     for (const BuiltinSig& b : builtins()) {
       out.emplace_back(b.name);
       if (!b.alias.empty()) out.emplace_back(b.alias);
@@ -554,7 +610,10 @@ class Checker {
       return l->type;
     }
     auto it = globals_.find(n);
-    if (it == globals_.end()) return std::nullopt;
+    if (it == globals_.end()) {
+      if (unmet(n, false)) return T(Type::any);  // defined by the extending pack
+      return std::nullopt;
+    }
     const Global& g = it->second;
     std::size_t i = static_cast<std::size_t>(g.index);
     if (g.kind == NameRef::global_let) {
@@ -688,6 +747,7 @@ class Checker {
       case Op::gt: return ">";
       case Op::ge: return "≥";
       case Op::approx: return "≈";
+      case Op::in: return "in";
       default: return "?";
     }
   }
@@ -714,6 +774,11 @@ class Checker {
   }
 
   TypeRef compare(Expr& e) {
+    if (e.op == Op::in) {  // x in 列表: the right side is a list
+      expr(*e.args[0]);
+      element_type(*e.args[1], "E-type-in");
+      return T(Type::boolean);
+    }
     TypeRef a = expr(*e.args[0]), b = expr(*e.args[1]);
     if (e.op == Op::eq || e.op == Op::ne) {
       auto clash = [](TypeRef x, TypeRef y) {
@@ -748,9 +813,15 @@ class Checker {
   TypeRef call(Expr& e) {
     const std::string& n = e.text;
     if (Local* l = find_local(n)) l->used = true;
-    if (find_local(n) || (globals_.count(n) && globals_[n].kind != NameRef::function)) {
+    if (find_local(n) || (globals_.count(n) && globals_[n].kind != NameRef::function) || unmet(n, false)) {
       error(e.span, "E-not-callable", {n});
       for (auto& a : e.args) expr(*a);
+      return T(Type::any);
+    }
+    if (const ast::Require* q = unmet(n, true)) {  // a function the extending pack defines
+      for (auto& a : e.args) expr(*a);
+      if (e.args.size() != q->params.size())
+        error(e.span, "E-arg-count", {n, std::to_string(q->params.size()), std::to_string(e.args.size())});
       return T(Type::any);
     }
     auto g = globals_.find(n);
@@ -979,10 +1050,10 @@ Loader no_imports_loader() {
   return [](const std::string&, const std::string&) -> std::optional<LoadedFile> { return std::nullopt; };
 }
 
-CheckResult check_pack(const std::string& path, std::string text, const Loader& loader) {
+CheckResult check_pack(const std::string& path, std::string text, const Loader& loader, bool library) {
   CheckResult r;
   r.program = std::make_unique<Program>();
-  Checker c(*r.program, r.diagnostics, loader);
+  Checker c(*r.program, r.diagnostics, loader, library);
   c.run(path, std::move(text));
   sort_diagnostics(r.diagnostics);
   return r;

@@ -41,7 +41,11 @@ struct CheckResult {
 };
 
 // Parses and checks the pack whose root file is `path` with text `text`.
-CheckResult check_pack(const std::string& path, std::string text, const Loader& loader);
+// A name a file requires (require …) must be defined by some module of the
+// pack (E-require-unmet), unless `library` (gouji lint) and the root file has
+// no pack header: a file meant to be extended, whose required names are then
+// known but undefined.
+CheckResult check_pack(const std::string& path, std::string text, const Loader& loader, bool library = false);
 
 // Round modes accepted by round(x, n, mode) (also used by the evaluator's docs).
 bool is_round_mode(std::string_view text);

@@ -38,6 +38,7 @@ const char* op_text(Op op) {
     case Op::le: return "<=";
     case Op::gt: return ">";
     case Op::ge: return ">=";
+    case Op::in: return "in";
     case Op::approx: return "≈";
     case Op::and_: return "and";
     case Op::or_: return "or";
@@ -170,6 +171,15 @@ std::string dump(const Module& m) {
     out += "}\n";
   }
   for (const Drop& d : m.drops) out += "drop rule " + d.rule_id + "\n";
+  for (const Require& q : m.required) {
+    out += "require " + std::string(q.function ? "fn " : "") + q.name;
+    if (q.function) {
+      out += "(";
+      for (std::size_t i = 0; i < q.params.size(); ++i) out += (i ? ", " : "") + q.params[i];
+      out += ")";
+    }
+    out += "\n";
+  }
   for (const Score& s : m.scores) {
     out += "score " + s.id;
     if (!s.description.empty()) out += " " + quote(s.description);

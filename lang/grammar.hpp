@@ -56,6 +56,7 @@ struct kw_fn : kw<GJ_S("fn"), GJ_S("函数")> {};
 struct kw_rule : kw<GJ_S("rule"), GJ_S("规则")> {};
 struct kw_override : kw<GJ_S("override"), GJ_S("覆盖")> {};
 struct kw_drop : kw<GJ_S("drop"), GJ_S("删除")> {};
+struct kw_require : kw<GJ_S("require"), GJ_S("需要")> {};
 struct kw_severity : kw<GJ_S("severity"), GJ_S("级别")> {};
 struct kw_when : kw<GJ_S("when"), GJ_S("当")> {};
 struct kw_expect : kw<GJ_S("expect"), GJ_S("要求")> {};
@@ -196,7 +197,8 @@ struct x_add_operand : mul_expr {};
 struct add_expr : seq<mul_expr, star<sp, add_op, sp, must<x_add_operand>>> {};
 struct x_range_end : add_expr {};
 struct range_expr : seq<add_expr, opt<sp, op_range, sp, must<x_range_end>>> {};
-struct cmp_op : sor<op_eq, op_ne, op_le, op_ge, op_lt, op_gt, op_approx> {};
+struct op_in : kw_in {};  // membership: code(r) in ["302", "310"]
+struct cmp_op : sor<op_eq, op_ne, op_le, op_ge, op_lt, op_gt, op_approx, op_in> {};
 struct x_cmp_operand : range_expr {};
 struct e_chained_compare : failure {};  // raised: a < b < c
 struct cmp_expr : seq<range_expr, opt<sp, cmp_op, sp, must<x_cmp_operand>, opt<sp, at<cmp_op>, raise<e_chained_compare>>>> {};
@@ -259,6 +261,7 @@ struct stmt : sor<let_stmt, for_stmt, when_stmt, expect_stmt> {};
 // rule     = "rule" rule_id [ string ] { "severity" level | "when" expr } block
 // override = "override" rule ;  drop = "drop" "rule" rule_id
 // score    = "score" identifier [ string ] "weight" expr "=" expr
+// require  = "require" ( identifier { "," identifier } | "fn" identifier "(" [ identifier { "," identifier } ] ")" )
 struct pack_name : sor<identifier, string_lit> {};
 struct x_pack_name : pack_name {};
 struct pack_version : seq<digit, star<sor<ascii::alnum, one<'.', '-', '_'>>>> {};
@@ -295,8 +298,10 @@ struct x_score_id : score_id {};
 struct x_weight : kw_weight {};
 struct score_decl : seq<kw_score, sp, must<x_score_id>, opt<sp, description>, sp, must<x_weight>, sp, must<x_expr>, sp,
                         must<x_assign>, sp, must<x_expr>> {};
+struct require_fn : seq<kw_fn, sp, must<x_name>, sp, fn_params> {};
+struct require_decl : seq<kw_require, sp, sor<require_fn, seq<must<x_name>, star<sp, comma, sp, must<x_name>>>>> {};
 struct decl : sor<pack_decl, unit_decl, tolerance_decl, import_decl, param_decl, let_decl, fn_decl, rule_decl,
-                  override_decl, drop_decl, score_decl> {};
+                  override_decl, drop_decl, score_decl, require_decl> {};
 
 // The parser reads one declaration at a time (so that it can resynchronise
 // after an error): next_decl is what it calls, module is the whole grammar

@@ -11,13 +11,52 @@
 
 #include <string_view>
 #include <type_traits>
+#include <vector>
 
 namespace gouji::lang {
 namespace {
 
 namespace pegtl = tao::pegtl;
 namespace g = grammar;
-using Node = pegtl::parse_tree::node;
+
+// A parse-tree node. PEGTL makes one for every selected rule it tries,
+// including each level of the expression precedence chain before fold_one
+// removes it, and frees it again when the rule fails or folds: most of the
+// time of loading a pack went to malloc and free. Nodes are all one size, so
+// freed ones go to a per-thread free list and are reused.
+struct Node : pegtl::parse_tree::basic_node<Node> {
+  static void* operator new(std::size_t size) {
+    FreeList& f = free_list();
+    if (size == sizeof(Node) && !f.blocks.empty()) {
+      void* p = f.blocks.back();
+      f.blocks.pop_back();
+      return p;
+    }
+    return ::operator new(size);
+  }
+  static void operator delete(void* p, std::size_t size) {
+    FreeList& f = free_list();
+    if (size == sizeof(Node) && f.blocks.size() < kKeep) {
+      f.blocks.push_back(p);
+      return;
+    }
+    ::operator delete(p);
+  }
+
+ private:
+  static constexpr std::size_t kKeep = 4096;  // enough for the deepest declaration
+  struct FreeList {
+    std::vector<void*> blocks;
+    FreeList() { blocks.reserve(kKeep); }
+    ~FreeList() {
+      for (void* p : blocks) ::operator delete(p);
+    }
+  };
+  static FreeList& free_list() {
+    thread_local FreeList f;
+    return f;
+  }
+};
 
 // ---------------------------------------------------------------------------
 // Error table: rule -> diagnostic code (texts in messages.cpp).
@@ -131,13 +170,13 @@ struct selector
               g::number_lit, g::percent_lit, g::dq_string, g::cq_string, g::cb_string, g::true_lit, g::false_lit,
               g::name_ref, g::callee, g::arg_name, g::arg, g::list_item, g::comp_clause, g::call, g::call_args, g::fn_params, g::list_lit, g::index_suffix, g::member_suffix,
               g::x_member_name, g::sel_row, g::sel_col, g::sel_code, g::neg_expr, g::not_op, g::op_add, g::op_sub,
-              g::op_mul, g::op_div, g::op_eq, g::op_ne, g::op_lt, g::op_le, g::op_gt, g::op_ge, g::op_approx,
+              g::op_mul, g::op_div, g::op_eq, g::op_ne, g::op_lt, g::op_le, g::op_gt, g::op_ge, g::op_approx, g::op_in,
               g::if_expr, g::block, g::x_rule_body, g::let_stmt, g::for_stmt, g::for_where, g::when_stmt,
               g::expect_stmt, g::tolerance_clause, g::message_clause, g::x_name, g::pack_decl, g::x_pack_name,
               g::pack_version, g::extends_clause, g::unit_decl, g::x_unit_name, g::tolerance_decl, g::import_decl,
               g::param_decl, g::param_doc, g::let_decl, g::fn_decl, g::x_fn_param, g::rule_decl, g::override_decl,
               g::drop_decl, g::x_rule_id, g::description, g::severity_attr, g::x_severity_value, g::when_attr,
-              g::score_decl, g::x_score_id>,
+              g::score_decl, g::x_score_id, g::require_decl, g::require_fn>,
           pegtl::parse_tree::fold_one::on<g::expression, g::paren_expr, g::postfix_expr, g::x_mul_operand,
                                           g::x_add_operand, g::x_range_end, g::x_cmp_operand, g::x_and_operand,
                                           g::x_or_operand, g::mul_expr, g::add_expr, g::range_expr, g::cmp_expr,
@@ -305,7 +344,9 @@ class Builder {
   std::unique_ptr<Node> run(std::size_t from, std::size_t to, std::size_t& stop, bool& ok) {
     ParseState ps;
     ps.base = text_.data();
-    pegtl::memory_input<> in(text_.data() + from, text_.data() + to, sources_.file(file_).path, from, 1, 1);
+    // The source name is copied into every node; diagnostics take the file's
+    // name from the SourceSet, so the input needs none.
+    pegtl::memory_input<> in(text_.data() + from, text_.data() + to, std::string(), from, 1, 1);
     try {
       auto root = pegtl::parse_tree::parse<Rule, Node, selector, pegtl::nothing, control>(in, ps);
       stop = static_cast<std::size_t>(in.current() - text_.data());
@@ -429,6 +470,7 @@ class Builder {
     if (n.is_type<g::op_gt>()) return ast::Op::gt;
     if (n.is_type<g::op_ge>()) return ast::Op::ge;
     if (n.is_type<g::op_approx>()) return ast::Op::approx;
+    if (n.is_type<g::op_in>()) return ast::Op::in;
     return ast::Op::none;
   }
 
@@ -775,6 +817,16 @@ class Builder {
       return;
     }
     if (d.is_type<g::score_decl>()) return score(d, m);
+    if (d.is_type<g::require_decl>()) {
+      if (d.children.size() == 1 && d.children[0]->is_type<g::require_fn>()) {
+        const Node& f = *d.children[0];  // x_name, fn_params
+        ast::Require q{f.children[0]->string(), span(*f.children[0]), true, {}};
+        for (const auto& p : f.children[1]->children) q.params.push_back(p->string());
+        m.required.push_back(std::move(q));
+        return;
+      }
+      for (const auto& n : d.children) m.required.push_back(ast::Require{n->string(), span(*n), false, {}});
+    }
   }
 
   void pack(const Node& d, ast::Module& m) {

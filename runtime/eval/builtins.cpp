@@ -243,6 +243,13 @@ Value b_section(Interp& in, const ast::Expr& call, Args& args) {
   return v;
 }
 
+Value b_headings(Interp& in, const ast::Expr&, Args&) {
+  List out;
+  for (std::size_t i = 1; i < in.doc.sections.size(); ++i)  // sections[0] is the root, without a heading
+    out.push_back(Value::make_text(in.doc.sections[i].heading));
+  return Value::make_list(std::move(out));
+}
+
 // The section a text()/texts() argument names: nullptr for the whole narrative.
 std::optional<const doc::Section*> section_arg(Interp& in, const ast::Expr& call, const Args& args, Value& absent) {
   if (!args[0]) return nullptr;
@@ -333,6 +340,15 @@ Value b_abs(Interp& in, const ast::Expr& call, Args& args) {
   Value v = in.as_number(*args[0], arg_span(call, 0));
   if (v.is_absent()) return v;
   return abs_value(v);
+}
+
+// Characters (code points) of a text: the bytes that do not continue a UTF-8 sequence.
+Value b_length(Interp& in, const ast::Expr& call, Args& args) {
+  if (args[0]->is_absent()) return *args[0];
+  std::string t = text_of(in, *args[0], arg_span(call, 0));
+  std::int64_t n = 0;
+  for (unsigned char c : t) n += (c & 0xC0) != 0x80;
+  return Value::exact(Number(n));
 }
 
 // Decimals as printed: "68.31%" 2, "1,063.13" 2, "5" 0. Sums and differences
@@ -528,6 +544,8 @@ const std::map<std::string_view, Impl>& impls() {
       {"year", b_year},
       {"kind", b_kind},
       {"section", b_section},
+      {"length", b_length},
+      {"headings", b_headings},
       {"text", b_text},
       {"texts", b_texts},
       {"contains", b_contains},

@@ -706,11 +706,18 @@ const char* op_text(ast::Op op) {
     case ast::Op::gt: return ">";
     case ast::Op::ge: return "≥";
     case ast::Op::approx: return "≈";
+    case ast::Op::in: return "属于";
     default: return "?";
   }
 }
 
 }  // namespace
+
+// == on two texts (after normalisation) or two conditions, for == / != / ≈
+// and for membership (in).
+static bool same_text_or_flag(const Value& a, const Value& b) {
+  return a.kind == ValueKind::text ? doc::normalize(a.text) == doc::normalize(b.text) : a.flag == b.flag;
+}
 
 Value Interp::eval_compare(const ast::Expr& e, Env& env, Decided* d, const std::optional<Number>& tol) {
   Value a = eval(*e.args.at(0), env);
@@ -721,6 +728,7 @@ Value Interp::eval_compare(const ast::Expr& e, Env& env, Decided* d, const std::
   // its cell, which may hold a figure or a text.
   a = cell_of(a, e.args[0]->span);
   if (a.is_absent()) return a;
+  if (e.op == ast::Op::in) return eval_in(e, a, b, d);
   b = cell_of(b, e.args[1]->span);
   if (b.is_absent()) return b;
   bool ok = false;
@@ -773,7 +781,7 @@ Value Interp::eval_compare(const ast::Expr& e, Env& env, Decided* d, const std::
     fail(std::string("不能用“") + op_text(e.op) + "”比较" + kind_name(a.kind) + "“" + display(a) + "”与" +
              kind_name(b.kind) + "“" + display(b) + "”",
          e.span);
-  bool equal = a.kind == ValueKind::text ? doc::normalize(a.text) == doc::normalize(b.text) : a.flag == b.flag;
+  bool equal = same_text_or_flag(a, b);
   ok = e.op == ast::Op::ne ? !equal : equal;
   if (tracing()) {
     Step st;
@@ -793,6 +801,38 @@ Value Interp::eval_compare(const ast::Expr& e, Env& env, Decided* d, const std::
     d->tolerance.reset();
   }
   return Value::make_bool(ok);
+}
+
+// x in 列表: whether an element equals x as == would compare them (figures
+// exactly, texts after normalisation); an element that cannot be compared
+// with x (a text with a figure) is not equal to it.
+Value Interp::eval_in(const ast::Expr& e, const Value& a, const Value& b, Decided* d) {
+  if (b.kind != ValueKind::list)
+    fail("“属于”（in）的右边要是列表，这里是" + std::string(kind_name(b.kind)) + "“" + display(b) + "”", e.args[1]->span);
+  bool found = false;
+  static const List none;
+  for (const Value& raw : b.list ? *b.list : none) {
+    if (raw.is_absent()) continue;
+    Value x = cell_of(raw, e.args[1]->span);
+    if (x.is_absent()) continue;
+    if (numeric_like(a) && numeric_like(x)) {
+      Value l = as_number(a, e.args[0]->span), r = as_number(x, e.args[1]->span);
+      found = !l.is_absent() && !r.is_absent() && l.num == r.num;
+    } else if (a.kind == x.kind && (a.kind == ValueKind::text || a.kind == ValueKind::boolean)) {
+      found = same_text_or_flag(a, x);
+    }
+    if (found) break;
+  }
+  if (tracing()) {
+    Step st;
+    st.kind = Step::Kind::compare;
+    st.expr = expr_text(e.span);
+    st.detail = "“" + display(a) + "” 属于 " + display(b);
+    st.value = found ? "是" : "否";
+    trace(std::move(st));
+  }
+  if (d) d->compared = false;  // a membership has no two figures to show
+  return Value::make_bool(found);
 }
 
 Value Interp::eval_logical(const ast::Expr& e, Env& env) {

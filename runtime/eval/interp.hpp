@@ -155,6 +155,7 @@ class Interp {
   Value index_column(const Value& base, ast::Selector sel, const Value& key, ast::Span span);
   Value eval_binary(const ast::Expr& e, Env& env);
   Value eval_compare(const ast::Expr& e, Env& env, Decided* decided, const std::optional<Number>& tol);
+  Value eval_in(const ast::Expr& e, const Value& a, const Value& b, Decided* decided);
   Value eval_logical(const ast::Expr& e, Env& env);
   Value eval_call(const ast::Expr& e, Env& env);
   Value call_function(const ast::Function& f, const ast::Expr& call, Env& env);

@@ -168,22 +168,31 @@ struct Matcher {
   }
 };
 
-bool starts_sentence_end(std::string_view s, std::size_t i) {
-  static const std::string_view ends[] = {"。", "；", "！", "？", "\n"};
+// Length of the sentence end (。；！？ or a line break) that starts at byte i, or 0.
+std::size_t sentence_end_at(std::string_view s, std::size_t i) {
+  unsigned char c = static_cast<unsigned char>(s[i]);
+  if (c == '\n') return 1;
+  if (c != 0xE3 && c != 0xEF) return 0;  // the lead byte of every full-width end below
+  static const std::string_view ends[] = {"。", "；", "！", "？"};
   for (auto e : ends)
-    if (s.substr(i, e.size()) == e) return true;
-  return false;
+    if (s.substr(i, e.size()) == e) return e.size();
+  return 0;
 }
 
-// The sentence of the original paragraph text around [b, e).
+// The sentence of the original paragraph text around [b, e): from just after
+// the last sentence end that starts before b, to the first one at or after e
+// (included, except a line break).
 std::string sentence(std::string_view s, std::size_t b, std::size_t e) {
   std::size_t start = 0;
-  for (std::size_t i = 0; i < b && i < s.size(); ++i)
-    if (starts_sentence_end(s, i)) start = i + (s[i] == '\n' ? 1 : 3);
+  for (std::size_t i = std::min(b, s.size()); i-- > 0;)
+    if (std::size_t n = sentence_end_at(s, i)) {
+      start = i + n;
+      break;
+    }
   std::size_t stop = s.size();
   for (std::size_t i = e; i < s.size(); ++i)
-    if (starts_sentence_end(s, i)) {
-      stop = i + (s[i] == '\n' ? 0 : 3);
+    if (std::size_t n = sentence_end_at(s, i)) {
+      stop = i + (n == 1 ? 0 : n);
       break;
     }
   if (start > stop) start = stop;

@@ -62,6 +62,7 @@ const char* negated(ast::Op op) {
     case ast::Op::gt: return "≤";
     case ast::Op::ge: return "<";
     case ast::Op::approx: return "≠";
+    case ast::Op::in: return "不属于";
     default: return "?";
   }
 }
@@ -75,6 +76,7 @@ const char* op_name(ast::Op op) {
     case ast::Op::gt: return ">";
     case ast::Op::ge: return ">=";
     case ast::Op::approx: return "≈";
+    case ast::Op::in: return "in";
     default: return "";
   }
 }

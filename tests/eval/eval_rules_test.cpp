@@ -283,6 +283,47 @@ rule 位数 "" {
   for (const auto& o : r.outcomes) CHECK_MESSAGE(o.status == Status::pass, (o.message + o.reason));
 }
 
+TEST_CASE("headings lists the narrative's section headings; length counts characters, not bytes") {
+  const char* rules = R"(
+rule 节 "" {
+  expect count(headings()) == 2 and any(h == "收入决算情况说明" for h in headings())
+  expect length("支出决算情况说明") == 8
+  expect all(length(code(r)) == 0 for r in rows(table("公开09表")))
+  expect length("(境)费 12") == 7
+  expect any(contains(h, "支出") for h in headings()) and not any(contains(h, "三公") for h in headings())
+}
+)";
+  auto r = run(rules, fx::sample());
+  // The fixture has two sections (一 收入…, 二 支出…); 8 Chinese characters; a row
+  // without a 科目代码 has the empty code; "(境)费 12" is 7 characters (ASCII and CJK alike).
+  REQUIRE(r.outcomes.size() == 5);
+  for (const auto& o : r.outcomes) CHECK_MESSAGE(o.status == Status::pass, (o.message + o.reason));
+}
+
+TEST_CASE("in: membership as == compares (figures exactly, texts normalised); a non-list right side is an error") {
+  const char* rules = R"gj(
+rule 属 "" {
+  expect "302" in ["301", "302"] and not ("303" in ["301", "302"])
+  expect 12.30 in [1, table("公开09表")[栏 7]]
+  expect "（一）" in ["(一)"]
+  expect not (12.3 in ["12.3"])
+  expect 1 in [x for x in 1 .. 3 where x > 0] and not (4 属于 [1, 2, 3])
+}
+rule 错 "" {
+  expect 1 in 1 + 0
+}
+)gj";
+  auto r = run(rules, fx::sample());
+  // 栏 7 of the fixture's 公开09表 is 12.30; full-width brackets normalise to ASCII; a text
+  // "12.3" is not the figure 12.3 (as == would not compare them). The second rule's right
+  // side is a number: an error of that instance, naming in.
+  REQUIRE(r.outcomes.size() == 6);
+  for (std::size_t i = 0; i < 5; ++i)
+    CHECK_MESSAGE(r.outcomes[i].status == Status::pass, (r.outcomes[i].message + r.outcomes[i].reason));
+  CHECK(r.outcomes[5].status == Status::error);
+  CHECK(r.outcomes[5].reason.find("in") != std::string::npos);
+}
+
 TEST_CASE("places: a failing expect on places() names the printed figure") {
   const char* rules = R"(
 rule 位数 "" {

@@ -142,3 +142,33 @@ TEST_CASE("every built-in has a Chinese alias distinct from every other name") {
     if (!b.alias.empty()) CHECK(++seen[std::string(b.alias)] == 1);
   }
 }
+
+TEST_CASE("require: a shared file names what the pack extending it must define") {
+  const std::string common =
+      "require 收入表, 合计栏\nrequire fn 取数(表, 栏)\nrule a { expect 取数(收入表, 合计栏) > 0 }";
+  std::map<std::string, std::string> lib = {{"common.gj", common}};
+  // On its own, as gouji lint checks it (no pack header): the required names are known, nothing to report.
+  CHECK(codes(check_pack("common.gj", common, memory_loader(lib), /*library=*/true)) == "");
+  // Run on its own as a pack: one error, at the first required name, giving how many are missing.
+  CheckResult alone = check_pack("common.gj", common, memory_loader(lib));
+  CHECK(codes(alone) == "E-require-root@common.gj:1:9");
+  REQUIRE(alone.diagnostics.size() == 1);
+  CHECK(alone.diagnostics[0].args == std::vector<std::string>{"收入表", "3"});
+  // A pack that defines all three, the function with two parameters: clean, and the rule calls its 取数.
+  CheckResult full = check("pack 地区 2024 extends \"common.gj\"\nlet 收入表 = table(\"公开02表\")\nlet 合计栏 = 1\n"
+                           "fn 取数(t, c) = t[行 1][栏 c]",
+                           lib);
+  CHECK(codes(full) == "");
+  // Missing 合计栏 (reported at the require, naming the pack), 取数 with one parameter, 收入表 a function
+  // (so also unused as one, the call 取数(…) has two arguments for one, and 收入表 is used without a call).
+  CHECK(codes(check("pack 地区 2024 extends \"common.gj\"\nfn 收入表() = 1\nfn 取数(t) = t", lib)) ==
+        "W-unused-function@root.gj:2:4 E-require-function@common.gj:1:9 E-require-unmet@common.gj:1:14 "
+        "E-require-arity@common.gj:2:12 E-arg-count@common.gj:3:17 E-function-needs-call@common.gj:3:20");
+  // A pack header makes a file a pack to run even under lint: unmet names are errors there.
+  CHECK(codes(check_pack("root.gj", "pack 地区 2024 extends \"common.gj\"\nlet 收入表 = 1\nlet 合计栏 = 1",
+                         memory_loader(lib), /*library=*/true)) == "E-require-unmet@common.gj:2:12");
+  // A built-in cannot be required; a required value cannot be called, a required function takes its arity.
+  CHECK(codes(check_pack("x.gj", "require sum, 甲\nrequire fn 乙(a)\nrule r { expect 甲(1) == 乙(1, 2) }",
+                         memory_loader({}), true)) ==
+        "E-require-builtin@x.gj:1:9 E-not-callable@x.gj:3:17 E-arg-count@x.gj:3:25");
+}
