@@ -31,6 +31,19 @@ echo "$out" | grep -q "规则包：部门决算 2023（内置" || fail "Henan 20
 out=$("$gouji" check --pack "$src/stdlib/final-2024.gj" "$pdf" 2>&1)
 echo "$out" | grep -q "缺少公开01表" || fail "--pack Henan on the Shanghai PDF: $(echo "$out" | head -5)"
 
+# A built-in pack by the name gouji packs prints: --pack builtin:… for check and explain, lint builtin:….
+out=$("$gouji" check --pack builtin:final-2024.gj "$pdf" 2>&1)
+echo "$out" | grep -q "规则包：部门决算 2024（builtin:final-2024.gj，" || fail "--pack builtin: pack line: $(echo "$out" | head -3)"
+echo "$out" | grep -q "缺少公开01表" || fail "--pack builtin:final-2024.gj on the Shanghai PDF: $(echo "$out" | head -5)"
+out=$("$gouji" check --pack builtin:final-2025.gj "$pdf" 2>&1); rc=$?
+[ "$rc" = 2 ] && echo "$out" | grep -q "没有名为“builtin:final-2025.gj”的内置规则包（gouji packs 列出全部内置规则包及其名称）" \
+  || fail "--pack builtin: unknown pack: rc=$rc $out"
+out=$("$gouji" check --pack builtin:subject-codes.gj "$pdf" 2>&1); rc=$?
+[ "$rc" = 2 ] || fail "--pack builtin: a file without a pack header is not a pack: rc=$rc $out"
+out=$("$gouji" explain --pack builtin:final-2024-shanghai.gj 表内.收支总表总计 "$pdf" 2>&1); rc=$?
+[ "$rc" != 2 ] || fail "explain --pack builtin:: rc=$rc $(echo "$out" | head -3)"
+"$gouji" lint builtin:final-2024-shanghai.gj >/dev/null 2>&1 || fail "lint builtin:final-2024-shanghai.gj"
+
 "$gouji" packs | grep -q "部门决算（上海） 2024  builtin:final-2024-shanghai.gj" || fail "gouji packs: $("$gouji" packs)"
 
 [ "$fails" = 0 ] && echo "pack_region: all passed"
