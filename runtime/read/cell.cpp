@@ -1,6 +1,7 @@
 // Cell values and small text helpers shared by the readers.
 #include "runtime/read/cell.hpp"
 
+#include <algorithm>
 #include <array>
 
 namespace gouji::read {
@@ -28,6 +29,64 @@ bool is_ascii(std::string_view s) {
   for (char ch : s)
     if (static_cast<unsigned char>(ch) >= 0x80) return false;
   return true;
+}
+
+// doc::normalize() of valid UTF-8 without decoding every code point: runs
+// that need no change (CJK text) are copied in one piece; only white space,
+// full-width ASCII forms and dashes are rewritten. Anything it is not sure
+// of (a stray continuation byte, an overlong or cut sequence) goes to
+// doc::normalize() itself, so the result is always exactly normalize()'s.
+std::string normalize_fast(std::string_view text) {
+  const auto* p = reinterpret_cast<const unsigned char*>(text.data());
+  std::size_t n = text.size(), i = 0, run = 0;
+  std::string out;
+  out.reserve(n);
+  auto flush = [&](std::size_t upto) {
+    if (upto > run) out.append(text.data() + run, upto - run);
+  };
+  auto cont = [&](std::size_t k) { return k < n && (p[k] & 0xC0) == 0x80; };
+  while (i < n) {
+    unsigned char c = p[i];
+    if (c < 0x80) {
+      if (is_ascii_space(static_cast<char>(c))) { flush(i); run = ++i; }
+      else ++i;
+      continue;
+    }
+    if (c >= 0xC2 && c <= 0xDF) {
+      if (!cont(i + 1)) return doc::normalize(text);
+      if (c == 0xC2 && p[i + 1] == 0xA0) { flush(i); run = i += 2; }  // U+00A0
+      else i += 2;
+      continue;
+    }
+    if (c >= 0xE0 && c <= 0xEF) {
+      if (!cont(i + 1) || !cont(i + 2) || (c == 0xE0 && p[i + 1] < 0xA0)) return doc::normalize(text);
+      unsigned char b = p[i + 1], d = p[i + 2];
+      int drop = 0;       // 1: a space, dropped
+      char ascii = 0;     // else the ASCII character it becomes
+      if (c == 0xE2 && b == 0x80 && (d == 0x82 || d == 0x83 || d == 0x89)) drop = 1;           // U+2002/2003/2009
+      else if (c == 0xE2 && ((b == 0x80 && (d == 0x93 || d == 0x94)) || (b == 0x88 && d == 0x92))) ascii = '-';  // – — −
+      else if (c == 0xE3 && b == 0x80 && d == 0x80) drop = 1;                                  // U+3000
+      else if (c == 0xEF && b == 0xBB && d == 0xBF) drop = 1;                                  // U+FEFF
+      else if (c == 0xEF && ((b == 0xBC && d >= 0x81) || (b == 0xBD && d <= 0x9E)))          // U+FF01–FF5E
+        ascii = static_cast<char>(((b - 0xBC) << 6) + (d & 0x3F) + 0x20);
+      if (drop || ascii) {
+        flush(i);
+        if (ascii) out.push_back(ascii);
+        run = i += 3;
+      } else {
+        i += 3;
+      }
+      continue;
+    }
+    if (c >= 0xF0 && c <= 0xF4) {
+      if (!cont(i + 1) || !cont(i + 2) || !cont(i + 3) || (c == 0xF0 && p[i + 1] < 0x90)) return doc::normalize(text);
+      i += 4;
+      continue;
+    }
+    return doc::normalize(text);
+  }
+  flush(n);
+  return out;
 }
 
 void replace_all(std::string& s, std::string_view from, std::string_view to) {
@@ -70,7 +129,7 @@ std::string clean_for_match(std::string_view text) {
         if (!is_ascii_space(ch)) out.push_back(ch);
       return out;
     }
-    return doc::normalize(text);
+    return normalize_fast(text);
   }
   std::string s(text);
   if (s.find('$') != std::string::npos || s.find('\\') != std::string::npos) {
@@ -199,6 +258,7 @@ std::size_t char_count(std::string_view s) {
 
 std::vector<std::string_view> split(std::string_view s, char sep) {
   std::vector<std::string_view> out;
+  out.reserve(static_cast<std::size_t>(std::count(s.begin(), s.end(), sep)) + 1);  // one allocation
   std::size_t start = 0;
   for (;;) {
     std::size_t pos = s.find(sep, start);
@@ -243,6 +303,24 @@ void squeeze_append(std::string& out, std::string_view s) {
     }
   }
   if (s.size() > run) out.append(s.data() + run, s.size() - run);
+}
+
+std::size_t squeeze_head(std::string_view s, char* out, std::size_t cap, bool& complete) {
+  std::size_t n = 0, i = 0;
+  while (i < s.size()) {
+    std::size_t w = is_ascii_space(s[i]) ? 1 : unicode_space(s, i);
+    if (w) {
+      i += w;
+      continue;
+    }
+    if (n == cap) {
+      complete = false;
+      return n;
+    }
+    out[n++] = s[i++];
+  }
+  complete = true;
+  return n;
 }
 
 std::string squeeze(std::string_view s) {

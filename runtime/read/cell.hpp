@@ -50,5 +50,9 @@ std::vector<std::string_view> split_ws(std::string_view s);
 std::string squeeze(std::string_view s);
 // squeeze(s) appended to `out`.
 void squeeze_append(std::string& out, std::string_view s);
+// The first bytes of squeeze(s), at most `cap` of them (a code point may be
+// cut), written to `out` without allocating; returns how many. `complete`
+// tells whether they are all of squeeze(s).
+std::size_t squeeze_head(std::string_view s, char* out, std::size_t cap, bool& complete);
 
 }  // namespace gouji::read

@@ -224,6 +224,72 @@ doc::Table table_from(const json& j, const std::string& where) {
   return t;
 }
 
+// Pages are known up to this line (a PDF's text has at most a few hundred
+// thousand lines; the bound keeps a hostile "last_line" from allocating).
+constexpr std::uint32_t kMaxPagedLine = 4'000'000;
+
+std::uint32_t page_field(const json& j, const std::string& where) {
+  auto p = get_or<std::int64_t>(j, "page", 0, where);
+  if (p < 0 || p > 1'000'000) throw Bad{fmt::format("{} 的 page {} 超出范围", where, p)};
+  return static_cast<std::uint32_t>(p);
+}
+
+void set_page(std::vector<std::uint32_t>& lp, std::uint32_t line, std::uint32_t page, const std::string& where) {
+  if (line == 0 || page == 0) return;
+  if (line > kMaxPagedLine) throw Bad{fmt::format("{} 的行号 {} 超过 {}，页码读不了", where, line, kMaxPagedLine)};
+  if (lp.size() < line) lp.resize(line, 0);
+  if (lp[line - 1] != 0 && lp[line - 1] != page)
+    throw Bad{fmt::format("{}：第 {} 行既在第 {} 页又在第 {} 页", where, line, lp[line - 1], page)};
+  lp[line - 1] = page;
+}
+
+// Document::line_pages from the JSON: the document's "pages" (runs of lines,
+// as to_json writes them) when present; otherwise from the "page" fields of
+// tables, rows and paragraphs (what another front end may write), a line
+// between two lines of the same page taking that page.
+void read_pages(const json& j, doc::Document& d) {
+  auto& lp = d.line_pages;
+  const auto& pages = array_at(j, "pages", "文档");
+  if (!pages.empty()) {
+    for (std::size_t i = 0; i < pages.size(); ++i) {
+      std::string w = fmt::format("pages[{}]", i);
+      need_object(pages[i], w);
+      std::uint32_t page = page_field(pages[i], w);
+      auto first = get<std::int64_t>(pages[i], "first_line", w), last = get<std::int64_t>(pages[i], "last_line", w);
+      if (page == 0) throw Bad{fmt::format("{} 缺少 page", w)};
+      if (first < 1 || last < first || last > kMaxPagedLine)
+        throw Bad{fmt::format("{} 的行 {}–{} 不是有效的行范围（1–{}）", w, first, last, kMaxPagedLine)};
+      for (auto ln = first; ln <= last; ++ln) set_page(lp, static_cast<std::uint32_t>(ln), page, w);
+    }
+    return;
+  }
+  const auto& tables = array_at(j, "tables", "文档");
+  for (std::size_t i = 0; i < tables.size(); ++i) {
+    std::string w = fmt::format("tables[{}]", i);
+    set_page(lp, get_or<std::uint32_t>(tables[i], "line", 0, w), page_field(tables[i], w), w);
+    const auto& rows = array_at(tables[i], "rows", w);
+    for (std::size_t r = 0; r < rows.size(); ++r) {
+      std::string rw = fmt::format("{}.rows[{}]", w, r);
+      set_page(lp, get_or<std::uint32_t>(rows[r], "line", 0, rw), page_field(rows[r], rw), rw);
+    }
+  }
+  const auto& sections = array_at(j, "sections", "文档");
+  for (std::size_t i = 0; i < sections.size(); ++i) {
+    const auto& paras = array_at(sections[i], "paragraphs", fmt::format("sections[{}]", i));
+    for (std::size_t p = 0; p < paras.size(); ++p) {
+      std::string pw = fmt::format("sections[{}].paragraphs[{}]", i, p);
+      set_page(lp, get_or<std::uint32_t>(paras[p], "line", 0, pw), page_field(paras[p], pw), pw);
+    }
+  }
+  std::size_t prev = lp.size();  // index of the last line with a page
+  for (std::size_t i = 0; i < lp.size(); ++i) {
+    if (lp[i] == 0) continue;
+    if (prev < i && lp[prev] == lp[i])
+      for (std::size_t k = prev + 1; k < i; ++k) lp[k] = lp[i];
+    prev = i;
+  }
+}
+
 }  // namespace
 
 std::string to_json(const doc::Document& d) {
@@ -262,6 +328,19 @@ std::string to_json(const doc::Document& d) {
   json warnings = json::array();
   for (const auto& w : d.warnings) warnings.push_back({{"line", w.line}, {"message", w.message}});
   j["warnings"] = std::move(warnings);
+  // A PDF's pages: runs of lines from the same page, so that a document
+  // loaded from this JSON names the page of every line as the PDF read did.
+  if (!d.line_pages.empty()) {
+    json pages = json::array();
+    std::size_t i = 0;
+    while (i < d.line_pages.size()) {
+      std::size_t e = i;
+      while (e + 1 < d.line_pages.size() && d.line_pages[e + 1] == d.line_pages[i]) ++e;
+      if (d.line_pages[i] != 0) pages.push_back({{"page", d.line_pages[i]}, {"first_line", i + 1}, {"last_line", e + 1}});
+      i = e + 1;
+    }
+    j["pages"] = std::move(pages);
+  }
   return j.dump(1, ' ', false, json::error_handler_t::replace);
 }
 
@@ -314,6 +393,7 @@ std::variant<doc::Document, ReadError> from_json(std::string_view text, std::str
       for (int c : s.children)
         if (c < 0 || c >= ns) throw Bad{fmt::format("sections[{}] 的 children 中的 {} 不存在", i, c)};
     }
+    read_pages(j, d);
     const auto& warnings = array_at(j, "warnings", "文档");
     for (std::size_t i = 0; i < warnings.size(); ++i) {
       std::string w = fmt::format("warnings[{}]", i);

@@ -13,6 +13,7 @@
 #include "runtime/read/pdf_reader.hpp"
 
 #include "runtime/read/cell.hpp"
+#include "runtime/read/reader_internal.hpp"
 
 #include <poppler/cpp/poppler-document.h>
 #include <poppler/cpp/poppler-global.h>
@@ -22,6 +23,7 @@
 
 #include <algorithm>
 #include <climits>
+#include <map>
 #include <cmath>
 #include <memory>
 #include <mutex>
@@ -45,8 +47,15 @@ struct Word {
   int fs = 0;    // font size
 };
 
+// A word of a cell: text[begin, end) and its extent.
+struct Piece {
+  std::size_t begin = 0, end = 0;
+  int x0 = 0, x1 = 0;
+};
+
 struct Cell {
   std::string text;
+  std::vector<Piece> pieces;  // the words it was made of, left to right
   int x0 = 0, x1 = 0;
   int base = 0;    // baseline of its (first) line
   int last = 0;    // baseline of its last line (cells merged over lines)
@@ -67,6 +76,10 @@ struct Line {
 struct OutLine {
   std::string text;
   std::uint32_t page = 0;
+  // Narrative lines: reaches the right edge of the page's text (the line
+  // was cut by the margin); starts with a first-line indent.
+  bool full = false;
+  bool indented = false;
 };
 
 bool ascii_alnum(char c) { return (c >= '0' && c <= '9') || (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z'); }
@@ -100,6 +113,7 @@ std::vector<Line> page_lines(std::vector<Word>& words) {
         Cell& c = line.cells.back();
         if (!c.text.empty() && !w->text.empty() && ascii_alnum(c.text.back()) && ascii_alnum(w->text.front()))
           c.text += ' ';
+        c.pieces.push_back({c.text.size(), c.text.size() + w->text.size(), w->x0, w->x1});
         c.text += w->text;
         c.x1 = std::max(c.x1, w->x1);
         c.last_x1 = c.x1;
@@ -108,6 +122,7 @@ std::vector<Line> page_lines(std::vector<Word>& words) {
       }
       Cell c;
       c.text = w->text;
+      c.pieces.push_back({0, w->text.size(), w->x0, w->x1});
       c.x0 = w->x0;
       c.x1 = w->x1;
       c.base = c.last = w->base;
@@ -131,13 +146,30 @@ bool starts_ordinal(std::string_view s) {
       if (s.substr(i).starts_with(d)) { i += d.size(); hit = true; break; }
   }
   if (i > 0 && s.substr(i).starts_with("、")) return true;
-  if (s.starts_with("（") || s.starts_with("(")) return true;
+  // （一） / (1): a bracket with a numeral in it; （境）费用 continues a label.
+  for (std::string_view open : {"（", "("}) {
+    if (!s.starts_with(open)) continue;
+    std::size_t k = open.size(), n = k;
+    for (bool hit = true; hit;) {
+      hit = false;
+      for (auto d : cn)
+        if (s.substr(k).starts_with(d)) { k += d.size(); hit = true; break; }
+      if (!hit && k < s.size() && s[k] >= '0' && s[k] <= '9') { ++k; hit = true; }
+    }
+    if (k > n && (s.substr(k).starts_with("）") || s.substr(k).starts_with(")"))) return true;
+  }
   std::size_t k = 0;
   while (k < s.size() && s[k] >= '0' && s[k] <= '9') ++k;
   return k > 0 && k <= 2 && (s.substr(k).starts_with("、") || s.substr(k).starts_with("．"));
 }
 
 bool is_fig(const Cell& c) { return is_figure(clean_for_match(c.text)); }
+
+// A sentence (a form's goal text), not a heading or a name: it has a comma
+// or a full stop, or more than 40 characters.
+bool is_sentence(const Cell& c) {
+  return c.text.find("，") != std::string::npos || c.text.find("。") != std::string::npos || char_count(c.text) > 40;
+}
 
 bool total_label(std::string_view clean) {
   return clean == "合计" || clean == "总计" ||
@@ -152,6 +184,17 @@ bool anchor(const Cell& c) {
 }
 
 bool is_lanci_line(const Line& l) { return !l.cells.empty() && clean_for_match(l.cells[0].text).starts_with("栏次"); }
+
+// A line of a table's title block, printed just above its header: the year
+// ("2023年度"), the code ("公开01表"), the unit, the department. It is never a
+// header word, however close above the header it stands.
+bool title_block(const Line& l) {
+  if (l.cells.size() != 1) return false;
+  std::string sq = squeeze(l.cells[0].text);
+  for (std::string_view p : {"单位：", "单位:", "金额单位", "部门名称", "编制单位", "填报单位"})
+    if (sq.starts_with(p)) return true;
+  return is_date_line(sq) || is_code_line(sq);
+}
 
 // A single-cell line that can belong to a table region.
 bool table_single(const Line& l, std::size_t max_chars) {
@@ -193,19 +236,37 @@ void assign(Cell& c, const std::vector<Column>& cols) {
   c.lastcol = std::max(last, 0);
 }
 
-std::vector<Column> derive_columns(std::vector<Cell*> body, std::vector<Cell*> header) {
+std::vector<Column> derive_columns(std::vector<Cell*> body, std::vector<Cell*> header, bool lanci_row) {
   std::vector<Column> cols;
-  std::vector<int> figs;  // figures (and codes) seen in each column
+  std::vector<int> figs;   // figures (and codes) seen in each column
+  std::vector<int> codes;  // codes (left-aligned) among them
+  std::vector<std::vector<int>> bases;  // the lines of each column's cells
+  // Two columns with cells side by side on one line (within 6 pt: a cell
+  // wrapped over two lines beside a one-line cell) are two columns, whatever
+  // is printed across both (a form's text merged over them).
+  auto side_by_side = [&](std::size_t a, std::size_t b) {
+    for (int x : bases[a])
+      for (int y : bases[b])
+        if (std::abs(x - y) <= 600) return true;
+    return false;
+  };
   auto by_width = [](const Cell* a, const Cell* b) { return a->width() < b->width(); };
   std::stable_sort(body.begin(), body.end(), by_width);
   for (const Cell* c : body) {
+    // A dash printed for a blank or zero ("-", "——", a "----" rule) may
+    // stand anywhere in its cell: it shapes no column.
+    std::string k = clean_for_match(c->text);
+    if (!k.empty() && k.find_first_not_of('-') == std::string::npos) continue;
     bool fig = is_fig(*c);
     std::vector<std::size_t> hits;
     for (std::size_t i = 0; i < cols.size(); ++i)
       if (significant(overlap(c->x0, c->x1, cols[i].x0, cols[i].x1), c->width(), cols[i].x1 - cols[i].x0)) hits.push_back(i);
+    const bool code = fig && anchor(*c);
     if (hits.empty()) {
       cols.push_back({c->x0, c->x1});
       figs.push_back(fig ? 1 : 0);
+      codes.push_back(code ? 1 : 0);
+      bases.push_back({c->base});
       continue;
     }
     // A wide label over several narrower text columns (a centred 合计 and
@@ -214,27 +275,67 @@ std::vector<Column> derive_columns(std::vector<Cell*> body, std::vector<Cell*> h
     bool text_only = !fig;
     for (auto h : hits)
       if (figs[h] > 0) text_only = false;
+    for (std::size_t a = 0; a < hits.size() && text_only; ++a)
+      for (std::size_t b = a + 1; b < hits.size(); ++b)
+        if (side_by_side(hits[a], hits[b])) text_only = false;
+    // Nor does a sentence (a form's goal text in a merged cell).
+    if (is_sentence(*c)) text_only = false;
     if (hits.size() > 1 && !text_only) continue;
     Column& into = cols[hits[0]];
+    // Right-aligned figures end where their cells end: words over a column
+    // of figures that reach on to the right of it (a form's heading merged
+    // over it and the next cells) do not widen it.
+    if (!fig && figs[hits[0]] > 0 && codes[hits[0]] == 0 && c->x1 > into.x1 + c->fs) continue;
+    // Nor do words reaching over a column whose cells stand beside its own
+    // (a form's 资金 label merged over the 二级 and 三级 指标 columns).
+    bool over_neighbour = false;
+    for (std::size_t i = 0; i < cols.size() && hits.size() == 1 && !fig; ++i)
+      if (i != hits[0] && overlap(std::min(into.x0, c->x0), std::max(into.x1, c->x1), cols[i].x0, cols[i].x1) > 150 &&
+          side_by_side(i, hits[0]))
+        over_neighbour = true;
+    if (over_neighbour) continue;
     into.x0 = std::min(into.x0, c->x0);
     into.x1 = std::max(into.x1, c->x1);
     if (fig) ++figs[hits[0]];
+    if (code) ++codes[hits[0]];
+    bases[hits[0]].push_back(c->base);
     for (std::size_t k = hits.size(); k-- > 1;) {
+      bases[hits[0]].insert(bases[hits[0]].end(), bases[hits[k]].begin(), bases[hits[k]].end());
+      bases.erase(bases.begin() + static_cast<long>(hits[k]));
       into.x0 = std::min(into.x0, cols[hits[k]].x0);
       into.x1 = std::max(into.x1, cols[hits[k]].x1);
       cols.erase(cols.begin() + static_cast<long>(hits[k]));
       figs.erase(figs.begin() + static_cast<long>(hits[k]));
+      codes[hits[0]] += codes[hits[k]];
+      codes.erase(codes.begin() + static_cast<long>(hits[k]));
     }
   }
   // Columns that came to overlap by extension are one column.
-  std::sort(cols.begin(), cols.end(), [](const Column& a, const Column& b) { return a.x0 < b.x0; });
+  // (Right-aligned figures end where their cells end: words that start just
+  // inside a column of figures and reach on to the right, a heading merged
+  // over the next cells, are not in its column.)
+  std::vector<std::size_t> order(cols.size());
+  for (std::size_t k = 0; k < order.size(); ++k) order[k] = k;
+  std::sort(order.begin(), order.end(), [&](std::size_t a, std::size_t b) { return cols[a].x0 < cols[b].x0; });
   std::vector<Column> merged;
-  for (const auto& c : cols) {
-    if (!merged.empty() && overlap(merged.back().x0, merged.back().x1, c.x0, c.x1) > 150) {
-      merged.back().x1 = std::max(merged.back().x1, c.x1);
-      continue;
+  bool last_fig = false;
+  std::size_t last = 0;
+  for (std::size_t k : order) {
+    const Column& c = cols[k];
+    if (!merged.empty()) {
+      int ov = overlap(merged.back().x0, merged.back().x1, c.x0, c.x1);
+      bool touch_only = last_fig && figs[k] == 0 && c.x1 > merged.back().x1 &&
+                        !significant(ov, merged.back().x1 - merged.back().x0, c.x1 - c.x0);
+      if (ov > 150 && !touch_only && !side_by_side(last, k)) {
+        merged.back().x1 = std::max(merged.back().x1, c.x1);
+        last_fig = last_fig || figs[k] > 0;
+        bases[last].insert(bases[last].end(), bases[k].begin(), bases[k].end());
+        continue;
+      }
     }
     merged.push_back(c);
+    last_fig = figs[k] > 0;
+    last = k;
   }
   cols = std::move(merged);
   // Header words add the columns no figure shows, lowest line first (the
@@ -247,6 +348,11 @@ std::vector<Column> derive_columns(std::vector<Cell*> body, std::vector<Cell*> h
   // header word does.
   const std::size_t body_cols = cols.size();
   std::vector<bool> named(body_cols, false);
+  std::vector<int> rows_in(body_cols, 0);  // body cells in each column (a figure counts two)
+  for (const Cell* c : body)
+    for (std::size_t i = 0; i < body_cols; ++i)
+      if (significant(overlap(c->x0, c->x1, cols[i].x0, cols[i].x1), c->width(), cols[i].x1 - cols[i].x0))
+        rows_in[i] += is_fig(*c) ? 2 : 1;
   std::vector<const Cell*> loose;
   for (const Cell* c : header) {
     bool hit = false;
@@ -274,6 +380,43 @@ std::vector<Column> derive_columns(std::vector<Cell*> body, std::vector<Cell*> h
       cols[best].x1 = std::max(cols[best].x1, c->x1);
       continue;
     }
+    // A header word centred in a wide cell over left-aligned labels (or
+    // right-aligned figures) can stand in the gap between two columns of
+    // the body: it names the one of them no other header word names, or
+    // the nearer.
+    {
+      std::size_t left = body_cols, right = body_cols;
+      for (std::size_t i = 0; i < body_cols; ++i) {
+        if (cols[i].x1 <= c->x0 && (left == body_cols || cols[i].x1 > cols[left].x1)) left = i;
+        if (cols[i].x0 >= c->x1 && (right == body_cols || cols[i].x0 < cols[right].x0)) right = i;
+      }
+      std::size_t pick = body_cols;
+      // (columns of a figure or of two body cells, or of one under a 栏次
+      // row that closes the header: an empty form's lone 合计 may be a
+      // header word, and shows no column to name)
+      const int evidence = lanci_row ? 1 : 2;
+      bool lfree = left < body_cols && !named[left] && rows_in[left] >= evidence,
+           rfree = right < body_cols && !named[right] && rows_in[right] >= evidence;
+      if (lfree && rfree)
+        pick = c->x0 - cols[left].x1 <= cols[right].x0 - c->x1 ? left : right;
+      else if (lfree)
+        pick = left;
+      else if (rfree)
+        pick = right;
+      // No other header word of its line stands between it and that column.
+      bool alone = pick < body_cols;
+      if (alone) {
+        int lo = pick == left ? cols[left].x1 : c->x1, hi = pick == left ? c->x0 : cols[right].x0;
+        for (const Cell* o : loose)
+          if (o != c && std::abs(o->base - c->base) <= c->fs / 2 && o->x0 >= lo && o->x1 <= hi) alone = false;
+      }
+      if (alone) {
+        named[pick] = true;
+        cols[pick].x0 = std::min(cols[pick].x0, c->x0);
+        cols[pick].x1 = std::max(cols[pick].x1, c->x1);
+        continue;
+      }
+    }
     cols.push_back({c->x0, c->x1});
   }
   std::sort(cols.begin(), cols.end(), [](const Column& a, const Column& b) { return a.x0 < b.x0; });
@@ -299,6 +442,7 @@ bool leaf_word(std::string_view clean) {
 
 struct Region {
   std::size_t start = 0, end = 0;  // lines [start, end]
+  std::size_t skip = 0;            // lines [start, start + skip): the header repeated on a continuation page
 };
 
 struct TableState {
@@ -306,13 +450,204 @@ struct TableState {
   std::uint32_t page = 0;       // page it ended on
   bool code_blocks = false;     // it has several 科目代码 blocks
   bool ended_page = false;      // nothing but the table followed it on its page
+  // The header's words (clean_for_match of each header and 栏次 cell as
+  // printed, before wrapped cells are joined): a page continuing the table
+  // may print them again at its top.
+  std::vector<std::string> header_words;
+  bool centred_labels = false;  // a table of the document showed labels centred down merged cells
 };
+
+// A bracketed number alone ("（20）" of a heading “分值（20）” wrapped before
+// its bracket): the end of a wrapped cell, not an item of its own.
+bool bracketed_number(std::string_view s) {
+  std::string k = squeeze(s);
+  for (auto [open, close] : {std::pair<std::string_view, std::string_view>{"（", "）"}, {"(", ")"}}) {
+    if (!k.starts_with(open) || !k.ends_with(close) || k.size() <= open.size() + close.size()) continue;
+    std::string_view mid = std::string_view(k).substr(open.size(), k.size() - open.size() - close.size());
+    if (std::all_of(mid.begin(), mid.end(), [](char c) { return c >= '0' && c <= '9'; })) return true;
+  }
+  return false;
+}
+
+// Is the second character of s a closing punctuation mark, which a line may
+// not start with (“化、标准化” wrapped as “…规范⏎化、标准化”)?
+bool closing_second(std::string_view s) {
+  if (s.empty()) return false;
+  std::size_t k = 1;
+  while (k < s.size() && (static_cast<unsigned char>(s[k]) & 0xC0) == 0x80) ++k;
+  std::string_view rest = s.substr(k);
+  for (std::string_view p : {"、", "，", "。", "；", "：", "！", "？", "）", "」", "』", "”", "’", "》", ",", ".", ";", ":", ")"})
+    if (rest.starts_with(p)) return true;
+  return false;
+}
+
+// A label merged down over several rows of a form (项目资金（万元）, 资金管理情况,
+// an 一级/二级指标 over its indicators) is printed in the middle of its cell:
+// on the middle row of an odd number of rows, between two rows of an even
+// number. Such a label stands alone in its column among rows that have
+// nothing in that column: the rows around it whose middle is its middle are
+// its rows, and it is written on the first of them, as a spreadsheet holds a
+// merged cell's value in its top cell. Rows are taken from the top, so that
+// a row is given to one label only; a label with no such rows stays.
+void merge_down(std::vector<std::vector<Cell*>>& rows, bool continued, bool& centred_before) {
+  const std::size_t n0 = rows.size();
+  if (n0 < 3) return;
+  auto label = [](const Cell* c) { return !is_fig(*c) && !anchor(*c) && c->first == c->lastcol; };
+  auto holds = [](const std::vector<Cell*>& r, int k, const Cell* except) {
+    for (const Cell* c : r)
+      if (c != except && c->first <= k && k <= c->lastcol) return true;
+    return false;
+  };
+  auto right_of = [](const std::vector<Cell*>& r, int k) {
+    for (const Cell* c : r)
+      if (c->first > k) return true;
+    return false;
+  };
+  // Rows of labels alone between two rows whose columns they leave empty
+  // (a label merged over an even number of rows) are no rows of their own.
+  std::vector<bool> between(n0, false);
+  for (std::size_t i = 1; i + 1 < n0; ++i) {
+    bool all = !rows[i].empty();
+    for (const Cell* c : rows[i])
+      if (!label(c) || holds(rows[i - 1], c->first, nullptr) || holds(rows[i + 1], c->first, nullptr) ||
+          !right_of(rows[i - 1], c->first) || !right_of(rows[i + 1], c->first))
+        all = false;
+    between[i] = all;
+  }
+  std::vector<std::size_t> real;  // indices of the rows that are rows
+  for (std::size_t i = 0; i < n0; ++i)
+    if (!between[i]) real.push_back(i);
+  const std::size_t n = real.size();
+  if (n < 2) return;
+  std::vector<int> top(n), bot(n);
+  for (std::size_t j = 0; j < n; ++j) {
+    top[j] = INT_MAX;
+    bot[j] = INT_MIN;
+    for (const Cell* c : rows[real[j]]) {
+      top[j] = std::min(top[j], c->base - c->fs * 4 / 5);
+      bot[j] = std::max(bot[j], c->last + c->fs / 5);
+    }
+  }
+  std::vector<int> gaps;
+  for (std::size_t j = 1; j < n; ++j) gaps.push_back(std::max(top[j] - bot[j - 1], 0));
+  std::nth_element(gaps.begin(), gaps.begin() + static_cast<long>(gaps.size() / 2), gaps.end());
+  const int pad = gaps[gaps.size() / 2] / 2;
+  auto edge = [&](std::size_t j) {  // between real row j-1 and real row j (j in 0..n)
+    if (j == 0) return top[0] - pad;
+    if (j == n) return bot[n - 1] + pad;
+    return (bot[j - 1] + top[j]) / 2;
+  };
+  // The labels, from the top.
+  struct Cand {
+    Cell* x;
+    std::size_t row;  // index into rows
+  };
+  std::vector<Cand> cands;
+  for (std::size_t i = 0; i < n0; ++i)
+    for (Cell* c : rows[i])
+      if (label(c)) cands.push_back({c, i});
+  std::stable_sort(cands.begin(), cands.end(), [](const Cand& a, const Cand& b) { return a.x->center() < b.x->center(); });
+  std::vector<std::vector<int>> claimed(n);  // columns given to a label, per real row
+  struct Move {
+    Cell* x;
+    std::size_t row;   // its row (index into rows)
+    std::size_t f, l;  // the real rows it spans
+  };
+  std::vector<Move> moves;
+  auto is_claimed = [&](std::size_t j, int k) { return std::find(claimed[j].begin(), claimed[j].end(), k) != claimed[j].end(); };
+  for (const Cand& cd : cands) {
+    Cell* x = cd.x;
+    const int k = x->first;
+    // Its place among the real rows: its own row, or the real rows around it.
+    std::size_t lo_free, hi_free;  // the real rows it may span: [lo_free, hi_free]
+    std::size_t pos = std::lower_bound(real.begin(), real.end(), cd.row) - real.begin();
+    const bool own = pos < n && real[pos] == cd.row;
+    if (own) {
+      if (holds(rows[cd.row], k, x) || is_claimed(pos, k) || !right_of(rows[cd.row], k)) continue;
+      lo_free = hi_free = pos;
+    } else {
+      if (pos == 0 || pos >= n) continue;
+      lo_free = pos;  // rows pos-1 (above) and pos (below) must be free
+      hi_free = pos - 1;
+    }
+    auto free_row = [&](std::size_t j) {
+      return !holds(rows[real[j]], k, nullptr) && !is_claimed(j, k) && right_of(rows[real[j]], k);
+    };
+    if (!own && (!free_row(pos - 1) || !free_row(pos))) continue;
+    std::size_t up = pos;  // the first of the free rows above it
+    while (up > 0 && free_row(up - 1)) --up;
+    std::size_t dn = own ? pos : pos - 1;  // the last of the free rows below it
+    while (dn + 1 < n && free_row(dn + 1)) ++dn;
+    const int mid = (x->base - x->fs * 4 / 5 + x->last + x->fs / 5) / 2;
+    const int tol = x->fs / 2;
+    bool found = false;
+    std::size_t bf = 0, bl = 0;
+    for (std::size_t f = up; f <= lo_free; ++f)
+      for (std::size_t l = std::max(hi_free, f); l <= dn; ++l) {
+        if (own && f == pos) continue;  // it would stay where it is
+        if (!own && (f > pos - 1 || l < pos)) continue;
+        if (std::abs((edge(f) + edge(l + 1)) / 2 - mid) > tol) continue;
+        // The rows of a form's part: each with figures, the first maybe
+        // the part's headings instead.
+        bool part = true;
+        for (std::size_t j = f; j <= l && part; ++j) {
+          const auto& r = rows[real[j]];
+          bool figs = std::any_of(r.begin(), r.end(), [](const Cell* c) { return is_fig(*c); });
+          if (!figs && !(j == f && r.size() >= 3)) part = false;
+        }
+        if (!part) continue;
+        if (!found || l - f > bl - bf) {
+          bf = f;
+          bl = l;
+          found = true;
+        }
+      }
+    if (!found) continue;
+    for (std::size_t j = bf; j <= bl; ++j) claimed[j].push_back(k);
+    moves.push_back({x, cd.row, bf, bl});
+  }
+  // Labels are merged down a column only when the column shows that its
+  // labels are centred in their cells: one stands between two rows, or the
+  // first of them stands below rows that are its own (not below the rows of
+  // a group begun on the page before). Labels printed at the top of their
+  // groups never stand between rows, and the first of them opens its column.
+  std::vector<int> columns;
+  for (const Move& m : moves)
+    if (std::find(columns.begin(), columns.end(), m.x->first) == columns.end()) columns.push_back(m.x->first);
+  for (int k : columns) {
+    bool centred = false;
+    for (std::size_t i = 0; i < n0; ++i)
+      if (between[i])
+        for (const Cell* c : rows[i])
+          if (c->first == k) centred = true;
+    std::size_t top_label = n;
+    for (std::size_t j = 0; j < n && top_label == n; ++j)
+      for (const Cell* c : rows[real[j]])
+        if (label(c) && c->first == k) top_label = j;
+    if (!continued && top_label < n && top_label > 0 && !holds(rows[real[top_label - 1]], k, nullptr) &&
+        right_of(rows[real[top_label - 1]], k))
+      centred = true;
+    // (A document prints the merged cells of its forms one way: labels seen
+    // centred in an earlier table are centred in this one.)
+    if (centred) centred_before = true;
+    if (centred_before) centred = true;
+    if (!centred)
+      moves.erase(std::remove_if(moves.begin(), moves.end(), [&](const Move& m) { return m.x->first == k; }), moves.end());
+  }
+  for (const Move& m : moves) {
+    auto& from = rows[m.row];
+    from.erase(std::find(from.begin(), from.end(), m.x));
+    rows[real[m.f]].push_back(m.x);
+  }
+  rows.erase(std::remove_if(rows.begin(), rows.end(), [](const std::vector<Cell*>& r) { return r.empty(); }), rows.end());
+}
 
 // One table region of a page → its lines (header rows, 栏次, body rows).
 void write_table(std::vector<Line>& lines, const Region& r, std::uint32_t page, TableState& st, std::vector<OutLine>& out) {
   std::vector<Cell*> cells;
   std::vector<Cell*> lanci;
-  for (std::size_t i = r.start; i <= r.end; ++i) {
+  const std::size_t first = r.start + r.skip;
+  for (std::size_t i = first; i <= r.end; ++i) {
     bool lc = is_lanci_line(lines[i]);
     for (auto& c : lines[i].cells) (lc ? lanci : cells).push_back(&c);
   }
@@ -329,20 +664,78 @@ void write_table(std::vector<Line>& lines, const Region& r, std::uint32_t page, 
   // figures are always body (a row's figure may be printed above its label).
   // A table continued from the previous page without its header repeated is
   // all body, in the previous page's columns.
-  bool continued = r.start == 0 && lanci.empty() && !st.columns.empty() && st.ended_page && st.page + 1 == page;
+  // So is one whose 栏次 row opens the page (the header ended the previous page),
+  // and one whose header is repeated at the top of the page (r.skip, dropped).
+  bool continued = r.start == 0 && (lanci.empty() || is_lanci_line(lines[first])) && !st.columns.empty() &&
+                   st.ended_page && st.page + 1 == page;
+  // A page that opens with a line of headings (three or more words, no
+  // figure) above its first figures starts a table of its own (the next
+  // part of a form), not the rows of the last one.
+  if (continued) {
+    bool headings = false;
+    for (std::size_t i = first; i <= r.end; ++i) {  // after a repeated header (r.skip)
+      const auto& cs = lines[i].cells;
+      if (std::any_of(cs.begin(), cs.end(), [](const Cell& c) { return is_fig(c); })) {
+        if (headings) continued = false;
+        break;
+      }
+      if (cs.size() >= 3) headings = true;
+    }
+  }
   int anchor_top = INT_MAX, fig_top = INT_MAX;
   for (auto* c : cells)
     if (is_fig(*c)) fig_top = std::min(fig_top, c->base);
+  // The 栏次 row closes the header: a 合计 above it is a header word
+  // (本年支出 › 合计 of an empty table).
+  int lanci_base = INT_MIN;
+  for (auto* c : lanci) lanci_base = std::max(lanci_base, c->base);
   // A 合计 far above the first figure is a header word (三公 table).
   for (auto* c : cells)
-    if (anchor(*c) && (fig_top == INT_MAX || c->base >= fig_top - 2 * c->fs)) anchor_top = std::min(anchor_top, c->base);
+    // (A bracketed number alone ends a wrapped heading, 分值 ⏎ （20）: it starts no row.)
+    if (anchor(*c) && !bracketed_number(c->text) && c->base > lanci_base &&
+        (fig_top == INT_MAX || c->base >= fig_top - 2 * c->fs))
+      anchor_top = std::min(anchor_top, c->base);
   if (anchor_top == INT_MAX) anchor_top = fig_top;
+  // An anchor only below the first row of figures (the bracketed “（20）” of
+  // a wrapped “分值（20）” further down a form) does not take the labels of
+  // that row into the header: a row of figures is a body row.
+  if (fig_top != INT_MAX && anchor_top != INT_MAX && anchor_top > fig_top + fs_med) anchor_top = fig_top;
+  if (anchor_top == INT_MAX && lanci_base != INT_MIN) anchor_top = lanci_base + fs_med;
   if (fig_top == INT_MAX) fig_top = anchor_top;
   std::vector<Cell*> header, body;
+  // A sentence is no heading (a form's goal text above the headings of
+  // its indicators): it is a row of the body.
+  auto sentence = [](const Cell* c) { return is_sentence(*c); };
   for (auto* c : cells) {
     bool head = !continued && !is_fig(*c) && anchor_top != INT_MAX && c->base < anchor_top - c->fs / 2 &&
-                c->base < fig_top + c->fs / 2;
+                c->base < fig_top + c->fs / 2 && !sentence(c);
     (head ? header : body).push_back(c);
+  }
+  // The first lines of a label wrapped in the first body row stand above its
+  // code and figures (a label centred in a tall row): a line directly above a
+  // body label of the first row, starting where it starts, is part of it.
+  if (anchor_top != INT_MAX) {
+    std::sort(header.begin(), header.end(), [](const Cell* a, const Cell* b) { return a->base > b->base; });
+    for (std::size_t i = 0; i < header.size();) {
+      Cell* h = header[i];
+      bool wrapped = false;
+      for (const Cell* b : body)
+        if (!is_fig(*b) && !anchor(*b) && std::abs(b->x0 - h->x0) <= h->fs / 2 && b->base > h->base &&
+            b->base - h->base <= h->fs * 136 / 100 && b->base <= anchor_top + h->fs)
+          wrapped = true;
+      if (wrapped) {
+        body.push_back(h);
+        header.erase(header.begin() + static_cast<long>(i));
+        continue;
+      }
+      ++i;
+    }
+  }
+
+  if (!continued) {
+    st.header_words.clear();
+    for (const Cell* c : header) st.header_words.push_back(clean_for_match(c->text));
+    for (const Cell* c : lanci) st.header_words.push_back(clean_for_match(c->text));
   }
 
   // Header: a header cell wrapped onto the lines below it is one cell
@@ -367,6 +760,9 @@ void write_table(std::vector<Line>& lines, const Region& r, std::uint32_t page, 
     }
   }
   std::vector<Cell*> leaves;  // header cells with no header cell under them
+  int header_top = INT_MAX;
+  for (auto* c : header)
+    if (!c->merged_away) header_top = std::min(header_top, c->base);
   for (auto* c : header) {
     if (c->merged_away) continue;
     bool under = false;
@@ -374,18 +770,163 @@ void write_table(std::vector<Line>& lines, const Region& r, std::uint32_t page, 
       if (q != c && !q->merged_away && q->base > c->last + c->fs / 2 &&
           significant(overlap(c->x0, c->x1, q->x0, q->x1), c->width(), q->width()))
         under = true;
+    // A group name printed centred over the gap between two header cells
+    // of the line below (收入 over 项目 | 金额) overlaps neither of them
+    // much, but is no leaf: no header cell of its own line stands over them
+    // and both stand over columns of the body.
+    const int mid = (c->x0 + c->x1) / 2;
+    const bool on_top = c->base - header_top <= c->fs / 2;
+    for (auto* q1 : header) {
+      if (under) break;
+      if (q1->merged_away || q1->base <= c->last + c->fs / 2 || q1->base > c->last + 3 * c->fs || q1->x1 > mid) continue;
+      for (auto* q2 : header) {
+        if (q2->merged_away || std::abs(q2->base - q1->base) > q1->fs / 2 || q2->x0 < mid) continue;
+        if (overlap(c->x0, c->x1, q1->x0, q2->x1) <= 0) continue;
+        // Below the header's top line, both must head columns of the body
+        // (an empty table's header gives no such evidence: a leaf centred
+        // between two header lines, 本年收入, stays one).
+        auto heads_body = [&](const Cell* q) {
+          for (const Cell* b : body)
+            if (overlap(b->x0, b->x1, q->x0, q->x1) > 0) return true;
+          return false;
+        };
+        if (!on_top && (!heads_body(q1) || !heads_body(q2))) continue;
+        bool covered = false;  // another cell of c's line over the pair
+        for (auto* o : header)
+          if (o != c && !o->merged_away && std::abs(o->base - c->base) <= c->fs / 2 && overlap(o->x0, o->x1, q1->x0, q2->x1) > 0)
+            covered = true;
+        bool between = false;  // the pair is adjacent on its line
+        for (auto* o : header)
+          if (o != q1 && o != q2 && !o->merged_away && std::abs(o->base - q1->base) <= q1->fs / 2 && o->x0 >= q1->x1 && o->x1 <= q2->x0)
+            between = true;
+        if (!covered && !between) { under = true; break; }
+      }
+    }
     if (!under) leaves.push_back(c);
   }
 
-  std::vector<Column> cols = continued ? st.columns : derive_columns(body, leaves);
-  if (cols.empty()) cols.push_back({0, 1});
-  for (auto* c : cells) assign(*c, cols);
-  for (auto* c : lanci) assign(*c, cols);
-  const std::size_t n = cols.size();
+  // A table printed empty has no figure to show its columns; its 栏次
+  // numbers do, where each is printed under a heading (centred in its
+  // column, as templates print them; right-aligned ones may stand clear of
+  // a centred heading and show nothing more than the headings do).
+  std::vector<Cell*> shaping = body;
+  if (std::none_of(body.begin(), body.end(), [](const Cell* c) { return is_fig(*c); })) {
+    std::vector<Cell*> numbers;
+    bool under = true;
+    for (Cell* c : lanci) {
+      if (!is_digits(clean_for_match(c->text))) continue;
+      numbers.push_back(c);
+      under = under && std::any_of(header.begin(), header.end(),
+                                   [&](const Cell* h) { return overlap(h->x0, h->x1, c->x0, c->x1) > 0; });
+    }
+    if (under) shaping.insert(shaping.end(), numbers.begin(), numbers.end());
+  }
+  // A form stacks parts with grids of their own (资金 | 资金管理 | 绩效指标):
+  // below rows of figures, a line of three or more headings (no figure, no
+  // code, no sentence) opens the next part, with heading words wrapped onto
+  // the lines just above it (分值 ⏎ （20）). Each part's columns come from its
+  // own cells, not from the grid of another part whose columns overlap
+  // them; the columns of all parts are numbered one after the other, and a
+  // row is written in the columns of its part.
+  std::vector<int> part_top;  // the top base of each part after the first
+  if (!continued) {
+    bool figures = false;
+    for (std::size_t k = first; k <= r.end; ++k) {
+      const auto& cs = lines[k].cells;
+      // (Not the last lines of names wrapped in their cells, '缴费 | 费 | 更新',
+      // which start where the names above them start; headings are centred.)
+      // (The lines above within two font sizes: a row's figures may be
+      // centred between the lines of its wrapped names.)
+      auto continues = [&](const Cell& c) {
+        for (std::size_t j = k; j-- > first && lines[k].base - lines[j].base <= 2 * std::max(lines[k].fs, 400);)
+          for (const Cell& a : lines[j].cells)
+            if (!is_fig(a) && std::abs(a.x0 - c.x0) <= c.fs / 4) return true;
+        return false;
+      };
+      const bool heads = figures && cs.size() >= 3 && std::none_of(cs.begin(), cs.end(), [&](const Cell& c) {
+                           return is_fig(c) || anchor(c) || is_sentence(c) || bracketed_number(c.text) || continues(c);
+                         });
+      if (heads) {
+        std::size_t s = k;
+        while (s - 1 > first && lines[s - 1].cells.size() == 1 && !is_fig(lines[s - 1].cells[0]) &&
+               lines[s].base - lines[s - 1].base <= std::max(lines[s].fs, 400))
+          --s;
+        part_top.push_back(lines[s].base);
+        figures = false;
+      }
+      if (std::any_of(cs.begin(), cs.end(), [](const Cell& c) { return is_fig(c); })) figures = true;
+    }
+  }
+  auto part_of = [&](const Cell* c) {
+    std::size_t p = 0;
+    while (p < part_top.size() && c->base >= part_top[p] - 100) ++p;
+    return p;
+  };
+  std::vector<std::size_t> part_off{0};
+  std::vector<Column> cols;
+  if (part_top.empty()) {
+    cols = continued ? st.columns : derive_columns(shaping, leaves, !lanci.empty());
+    if (cols.empty()) cols.push_back({0, 1});
+    for (auto* c : cells) assign(*c, cols);
+    for (auto* c : lanci) assign(*c, cols);
+  } else {
+    std::vector<std::vector<Column>> grids;
+    for (std::size_t p = 0; p <= part_top.size(); ++p) {
+      std::vector<Cell*> own;
+      for (Cell* c : shaping)
+        if (part_of(c) == p) own.push_back(c);
+      auto g = derive_columns(own, p == 0 ? leaves : std::vector<Cell*>{}, p == 0 && !lanci.empty());
+      if (g.empty()) g.push_back({0, 1});
+      grids.push_back(g);
+    }
+    for (std::size_t p = 0; p < grids.size(); ++p) {
+      if (p > 0) part_off.push_back(cols.size());
+      cols.insert(cols.end(), grids[p].begin(), grids[p].end());
+    }
+    auto place = [&](Cell* c, std::size_t p) {
+      assign(*c, grids[p]);
+      c->first += static_cast<int>(part_off[p]);
+      c->lastcol += static_cast<int>(part_off[p]);
+    };
+    for (auto* c : cells) place(c, std::find(header.begin(), header.end(), c) != header.end() ? 0 : part_of(c));
+    for (auto* c : lanci) place(c, 0);
+  }
+  part_off.push_back(cols.size());
+  // The columns [begin, end) of the part a column is in.
+  auto part_span = [&](int k) {
+    std::size_t p = 0;
+    while (p + 2 < part_off.size() && static_cast<std::size_t>(k) >= part_off[p + 1]) ++p;
+    return std::pair<std::size_t, std::size_t>{part_off[p], part_off[p + 1]};
+  };
+  const std::size_t n = part_off[1];  // the header's columns (the first part's)
 
   struct Placed {
     Cell* c;
     int level;
+  };
+  int head_top = INT_MAX, head_bot = INT_MIN;
+  for (const Cell* q : header)
+    if (!q->merged_away) {
+      head_top = std::min(head_top, q->base);
+      head_bot = std::max(head_bot, q->last);
+    }
+  auto row_label = [&](const Cell* p) {
+    // A label in the first column on the header's top line, with nothing
+    // under it, not centred down the header as a leaf merged down would be
+    // (部门（单位）名称 | value above the columns' headings).
+    if (p->first == 0 && p->base - head_top <= p->fs / 2 && head_bot - p->last > p->fs) {
+      bool under = false;
+      for (const Cell* q : header)
+        if (q != p && !q->merged_away && q->base > p->last + p->fs / 2 && q->first <= p->lastcol && p->first <= q->lastcol)
+          under = true;
+      if (!under) return true;
+    }
+    if (p->first != 0 || p->lastcol != 0) return false;
+    for (const Cell* q : header)
+      if (q != p && !q->merged_away && q->first == 0 && q->lastcol == 0 && std::abs(q->base - p->base) > p->fs / 2 &&
+          std::abs((q->x0 + q->x1) - (p->x0 + p->x1)) <= p->fs)
+        return true;
+    return false;
   };
   std::vector<Placed> placed;
   int levels = 0;
@@ -394,6 +935,13 @@ void write_table(std::vector<Line>& lines, const Region& r, std::uint32_t page, 
     int level = 0;
     for (const auto& p : placed)
       if (p.c->first <= c->lastcol && c->first <= p.c->lastcol && p.c->last < c->base - 100) level = std::max(level, p.level + 1);
+    // Row labels stacked in the first column (a form's 项目名称 | value,
+    // 主管部门 | value …, each centred in the column, unlike a group name
+    // over the first columns) make rows of their own: the cells of the
+    // lines below such a label are one level below it, though none of its
+    // cells is over them.
+    for (const auto& p : placed)
+      if (row_label(p.c) && c->first > 0 && p.c->last < c->base - c->fs / 2) level = std::max(level, p.level + 1);
     placed.push_back({c, level});
     levels = std::max(levels, level + 1);
   }
@@ -416,65 +964,109 @@ void write_table(std::vector<Line>& lines, const Region& r, std::uint32_t page, 
   for (std::size_t a = 0; a < placed.size(); ++a)
     for (const auto& q : placed)
       if (q.level > placed[a].level && q.c->first <= placed[a].c->lastcol && placed[a].c->first <= q.c->lastcol) group[a] = true;
+  int header_bottom = INT_MIN;
+  for (const auto& p : placed) header_bottom = std::max(header_bottom, p.c->last);
   auto col_mid = [&](int k) { return (cols[static_cast<std::size_t>(k)].x0 + cols[static_cast<std::size_t>(k)].x1) / 2; };
   const int last_col = static_cast<int>(n) - 1;
   for (int L = 0; L < levels; ++L) {
+    // This level's group names, the top line first: a group name printed
+    // over another group name of the same level (基本支出 over 人员经费, whose
+    // words overlap no common column) takes it one row down, so that a
+    // header of three levels nests.
     std::vector<std::size_t> gs;
     for (std::size_t a = 0; a < placed.size(); ++a)
       if (group[a] && placed[a].level == L) gs.push_back(a);
     auto mid = [&](std::size_t a) { return (placed[a].c->x0 + placed[a].c->x1) / 2; };
-    std::sort(gs.begin(), gs.end(), [&](std::size_t x, std::size_t y) { return mid(x) < mid(y); });
-    std::vector<std::pair<int, int>> claims;
-    for (std::size_t gi = 0; gi < gs.size(); ++gi) {
-      Cell* g = placed[gs[gi]].c;
+    std::sort(gs.begin(), gs.end(), [&](std::size_t x, std::size_t y) {
+      return placed[x].c->base != placed[y].c->base ? placed[x].c->base < placed[y].c->base : mid(x) < mid(y);
+    });
+    std::vector<bool> taken(n, false);  // columns claimed at this level
+    for (std::size_t ga : gs) {
+      if (placed[ga].level != L) continue;  // taken down by a group above it
+      Cell* g = placed[ga].c;
       int lo = 0, hi = last_col;
       for (std::size_t a = 0; a < placed.size(); ++a)  // the group above it
         if (group[a] && placed[a].level == L - 1 && placed[a].c->first <= g->first && g->first <= placed[a].c->lastcol) {
           lo = placed[a].c->first;
           hi = placed[a].c->lastcol;
         }
-      int left_bound = gi > 0 ? (mid(gs[gi - 1]) + mid(gs[gi])) / 2 : INT_MIN;
-      int right_bound = gi + 1 < gs.size() ? (mid(gs[gi]) + mid(gs[gi + 1])) / 2 : INT_MAX;
+      // It does not reach over the words of the group names beside it on
+      // its line, nor over the columns one of them has claimed.
+      int left_bound = INT_MIN, right_bound = INT_MAX;
+      for (std::size_t gb : gs) {
+        if (gb == ga || placed[gb].level != L || std::abs(placed[gb].c->base - g->base) > g->fs / 2) continue;
+        if (mid(gb) < mid(ga)) left_bound = std::max(left_bound, placed[gb].c->x1);
+        else right_bound = std::min(right_bound, placed[gb].c->x0);
+      }
       // Only over columns whose own header starts in a lower row (a
       // sub-column), not beside it (本年收入合计 next to 项目).
+      // A column headed by one cell alone is a leaf merged down the rows of
+      // the header and printed in their middle: it is a sub-column only when
+      // that middle is below the middle of the rows from the group name
+      // down (小计 under 基本支出), not level with it (合计 beside it).
       auto lower = [&](int k) {
-        int top = INT_MAX;
+        int top = INT_MAX, cells_in = 0, centre = 0;
         for (const auto& q : placed)
-          if (q.c != g && q.level >= L && q.c->first <= k && k <= q.c->lastcol) top = std::min(top, q.c->base);
-        return top == INT_MAX || top > g->last + g->fs;
+          if (q.c != g && q.level >= L && q.c->first <= k && k <= q.c->lastcol) {
+            top = std::min(top, q.c->base);
+            centre = q.c->center();
+            ++cells_in;
+          }
+        if (top == INT_MAX) return true;
+        if (top <= g->last + g->fs) return false;
+        return cells_in > 1 || centre > (g->base + header_bottom) / 2 + g->fs / 4;
       };
       int a0 = g->first, b0 = g->lastcol;
-      while (a0 - 1 >= lo && col_mid(a0 - 1) > left_bound && lower(a0 - 1)) --a0;
-      while (b0 + 1 <= hi && col_mid(b0 + 1) < right_bound && lower(b0 + 1)) ++b0;
-      // Of those, the widest run it is centred over.
+      while (a0 - 1 >= lo && col_mid(a0 - 1) > left_bound && !taken[static_cast<std::size_t>(a0 - 1)] && lower(a0 - 1)) --a0;
+      while (b0 + 1 <= hi && col_mid(b0 + 1) < right_bound && !taken[static_cast<std::size_t>(b0 + 1)] && lower(b0 + 1)) ++b0;
+      // Of those, the widest run it can be centred over: the run's cells end
+      // somewhere in the gaps beside it (a column's extent counting the
+      // header words of its own, which show a right-aligned column of
+      // figures wider), so its centre lies between the centres of the
+      // narrowest and of the widest cells the gaps allow.
+      std::vector<int> words_x0(n, INT_MAX), words_x1(n, INT_MIN);
+      for (std::size_t a = 0; a < placed.size(); ++a)
+        if (!group[a] && placed[a].c->first == placed[a].c->lastcol) {
+          auto k = static_cast<std::size_t>(placed[a].c->first);
+          words_x0[k] = std::min(words_x0[k], placed[a].c->x0);
+          words_x1[k] = std::max(words_x1[k], placed[a].c->x1);
+        }
       std::pair<int, int> best{g->first, g->lastcol};
       int best_width = -1;
       const int gm = (g->x0 + g->x1) / 2;
+      auto ext0 = [&](int k) { return std::min(cols[static_cast<std::size_t>(k)].x0, words_x0[static_cast<std::size_t>(k)]); };
+      auto ext1 = [&](int k) { return std::max(cols[static_cast<std::size_t>(k)].x1, words_x1[static_cast<std::size_t>(k)]); };
       for (int a1 = a0; a1 <= g->first; ++a1)
         for (int b1 = g->lastcol; b1 <= b0; ++b1) {
-          int x0 = cols[static_cast<std::size_t>(a1)].x0, x1 = cols[static_cast<std::size_t>(b1)].x1;
-          if (std::abs((x0 + x1) / 2 - gm) <= g->fs * 3 / 2 && x1 - x0 > best_width) {
+          int x0 = ext0(a1), x1 = ext1(b1);
+          int l_out = a1 > 0 ? ext1(a1 - 1) : x0 - 3 * g->fs;
+          int r_out = b1 < last_col ? ext0(b1 + 1) : x1 + 3 * g->fs;
+          int c_lo = (l_out + x1) / 2 - g->fs / 4, c_hi = (x0 + r_out) / 2 + g->fs / 4;
+          if (gm >= c_lo && gm <= c_hi && x1 - x0 > best_width) {
             best = {a1, b1};
             best_width = x1 - x0;
           }
         }
-      claims.push_back(best);
-    }
-    for (std::size_t gi = 0; gi < gs.size(); ++gi) {
-      auto [a0, b0] = claims[gi];
-      placed[gs[gi]].c->first = a0;
-      placed[gs[gi]].c->lastcol = b0;
+      g->first = best.first;
+      g->lastcol = best.second;
+      for (int k = best.first; k <= best.second; ++k) taken[static_cast<std::size_t>(k)] = true;
+      // The cells of this level under it move one row down: leaf words, and
+      // group names printed below it.
       for (std::size_t a = 0; a < placed.size(); ++a)
-        if (!group[a] && placed[a].level == L && placed[a].c->first >= a0 && placed[a].c->first <= b0) {
+        if (a != ga && placed[a].level == L && placed[a].c->first >= best.first && placed[a].c->first <= best.second &&
+            (!group[a] || placed[a].c->base > g->last + g->fs / 2)) {
           placed[a].level = L + 1;
           levels = std::max(levels, L + 2);
         }
     }
   }
+  std::vector<std::string> head_row;  // a header of one row, as written
+  const std::size_t head_at = out.size();
   for (int L = 0; L < levels; ++L) {
     std::vector<std::string> row(n);
     for (const auto& p : placed)
       if (p.level == L) row[static_cast<std::size_t>(p.c->first)] += p.c->text;
+    if (levels == 1) head_row = row;
     out.push_back({join_tabs(std::move(row)), page});
   }
   if (!lanci.empty()) {
@@ -488,9 +1080,24 @@ void write_table(std::vector<Line>& lines, const Region& r, std::uint32_t page, 
   }
 
   // Body: a label wrapped onto the next lines of its cell is one cell.
-  std::vector<int> col_right(n, INT_MIN);
-  for (auto* c : body)
-    if (c->first == c->lastcol) col_right[static_cast<std::size_t>(c->first)] = std::max(col_right[static_cast<std::size_t>(c->first)], c->x1);
+  // A column's right edge is where the lines of its own cells end (not
+  // those of a cell that reaches into the next column: a form's text spanning
+  // several columns of the grid).
+  // A cell over several columns (a form's text merged across them) ends
+  // where the longest line over the same columns ends.
+  // (When every such line reaches into the next column, the longest of
+  // them: a heading centred over a narrow column of right-aligned figures.)
+  auto col_right = [&](const Cell* u) {
+    int r = INT_MIN, any = INT_MIN;
+    for (const Cell* c : body)
+      if (c->first == u->first && c->lastcol == u->lastcol) {
+        any = std::max(any, c->x1);
+        if (static_cast<std::size_t>(c->lastcol) + 1 >= part_span(c->lastcol).second ||
+            c->x1 <= cols[static_cast<std::size_t>(c->lastcol) + 1].x0)
+          r = std::max(r, c->x1);
+      }
+    return r != INT_MIN ? r : any;
+  };
   std::sort(body.begin(), body.end(), [](const Cell* a, const Cell* b) {
     return a->first != b->first ? a->first < b->first : a->base < b->base;
   });
@@ -501,10 +1108,30 @@ void write_table(std::vector<Line>& lines, const Region& r, std::uint32_t page, 
       Cell* l = body[j];
       if (l->first != u->first) break;
       if (l->merged_away) continue;
-      if (is_fig(*l) || anchor(*l) || l->base - u->last > u->fs * 136 / 100 || l->base <= u->last) break;
+      if (is_fig(*l) || (anchor(*l) && !bracketed_number(l->text)) || l->base - u->last > u->fs * 136 / 100 ||
+          l->base <= u->last)
+        break;
       // Only a line that fills its column wraps onto the next.
-      bool full = u->last_x1 >= col_right[static_cast<std::size_t>(u->first)] - u->fs;
-      if (!full || std::abs(l->x0 - u->x0) > u->fs) break;
+      // (A line broken before an opening bracket, which may not end a line,
+      // stops up to two characters short.)
+      const int right_end = col_right(u);
+      if (right_end == INT_MIN) break;  // no cell of this column alone: its right edge is unknown
+      // "Within a character", and a twentieth of one to spare: a line one
+      // character short of the edge measures exactly one glyph box short
+      // (a CJK glyph box is as wide as the font size), and the two sides
+      // are rounded separately ("务支" ⏎ "出" in a three-character column
+      // was 0.005 pt short). More slack joins the next row's name to a
+      // name 1.1 characters short (the template's 基本支出决算表, rows
+      // 14 pt apart).
+      // (Nor may a closing punctuation mark start a line: the character
+      // before it moves down with it, and the line stops two characters short.)
+      bool full = u->last_x1 >= right_end - u->fs - u->fs / 20 ||
+                  ((l->text.starts_with("（") || l->text.starts_with("(")) && u->last_x1 >= right_end - 3 * u->fs) ||
+                  (closing_second(l->text) && u->last_x1 >= right_end - 2 * u->fs - u->fs / 2);
+      // Its lines start where it starts, or are centred on its centre (a
+      // merged label centred in its cell).
+      bool aligned = std::abs(l->x0 - u->x0) <= u->fs || std::abs((l->x0 + l->x1) - (u->x0 + u->x1)) <= u->fs;
+      if (!full || !aligned) break;
       u->text += l->text;
       u->last = l->base;
       u->x1 = std::max(u->x1, l->x1);
@@ -519,17 +1146,46 @@ void write_table(std::vector<Line>& lines, const Region& r, std::uint32_t page, 
   // Rows: cells whose centres lie close together (a figure set higher or
   // lower in a tall row, a key and its label on slightly different lines).
   const int gap = fs_med * 3 / 4;
-  std::size_t i = 0;
-  while (i < live.size()) {
+  std::vector<std::vector<Cell*>> rows;
+  for (std::size_t i = 0; i < live.size();) {
     std::size_t j = i + 1;
     while (j < live.size() && live[j]->center() - live[j - 1]->center() <= gap) ++j;
-    std::vector<Cell*> row(live.begin() + static_cast<long>(i), live.begin() + static_cast<long>(j));
+    rows.emplace_back(live.begin() + static_cast<long>(i), live.begin() + static_cast<long>(j));
+    i = j;
+  }
+  merge_down(rows, continued, st.centred_labels);
+  // A form part opening a page under one row of headings (分值（20） | 得分 …)
+  // with the first column left empty: a label merged down that column and
+  // centred below the first row (资金管理情况) spans the headings' row too,
+  // where the form's text holds it, as it does when the part's headings are
+  // a row of the table.
+  if (!continued && head_row.size() > 1 && head_row[0].empty() && !rows.empty() &&
+      std::count_if(head_row.begin(), head_row.end(), [](const std::string& h) { return !h.empty(); }) >= 3) {
+    auto& r0 = rows.front();
+    int r0_centre = INT_MIN;
+    for (const Cell* c : r0)
+      if (c->first != 0) r0_centre = std::max(r0_centre, c->center());
+    auto it = std::find_if(r0.begin(), r0.end(), [&](const Cell* c) {
+      return c->first == 0 && c->lastcol == 0 && !is_fig(*c) && !anchor(*c) && r0_centre != INT_MIN &&
+             c->center() > r0_centre + c->fs / 2;
+    });
+    if (it != r0.end()) {
+      head_row[0] = (*it)->text;
+      out[head_at].text = join_tabs(head_row);
+      r0.erase(it);
+    }
+  }
+  for (auto& row : rows) {
     std::sort(row.begin(), row.end(), [](const Cell* a, const Cell* b) {
       return a->first != b->first ? a->first < b->first : a->base != b->base ? a->base < b->base : a->x0 < b->x0;
     });
+    const auto span = row.empty() ? std::pair<std::size_t, std::size_t>{0, n} : part_span(row.front()->first);
+    const std::size_t n = span.second - span.first;
     std::vector<std::string> texts(n);
     for (auto* c : row) {
-      auto& slot = texts[static_cast<std::size_t>(c->first)];
+      // (a cell of another part in this row, which should not be: kept in the row's part)
+      const auto k = std::clamp(static_cast<std::size_t>(c->first), span.first, span.second - 1) - span.first;
+      auto& slot = texts[k];
       if (!slot.empty() && ascii_alnum(slot.back()) && !c->text.empty() && ascii_alnum(c->text.front())) slot += ' ';
       slot += c->text;
     }
@@ -549,16 +1205,193 @@ void write_table(std::vector<Line>& lines, const Region& r, std::uint32_t page, 
       }
     }
     out.push_back({join_tabs(std::move(texts)), page});
-    i = j;
   }
-  st.columns = cols;
+  st.columns.assign(cols.begin() + static_cast<long>(part_off[part_off.size() - 2]), cols.end());
   st.page = page;
   st.code_blocks = code_blocks;
 }
 
-void write_page(std::vector<Word>& words, std::uint32_t page, TableState& st, std::vector<OutLine>& out) {
+// Page furniture: a running header or footer (a title, a date, a file
+// name, "3/28"), or a page number alone, printed in the page's margin. It is
+// the first or the last line of a page, set apart from the body by at least
+// two font sizes, and either a page number ("- 3 -", "第 3 页", "第3页共28页",
+// "3/28"; a bare "3" where the numbers count up with the pages) or a line
+// that recurs, digits aside, at the same end of at least half the pages (at
+// least two). It is not content: left in, a footer
+// splits a table continued on the next page and a header joins the cover.
+std::string furniture_key(const Line& l) {
+  std::string k;
+  for (const Cell& c : l.cells) {
+    if (!k.empty()) k += '|';
+    for (char ch : c.text) {  // a run of digits counts as one: page 9 and page 10 have the same footer
+      bool digit = ch >= '0' && ch <= '9';
+      if (!digit) k += ch;
+      else if (k.empty() || k.back() != '#') k += '#';
+    }
+  }
+  return k;
+}
+
+void drop_furniture(std::vector<std::vector<Line>>& pages) {
+  // Candidates: the first and the last line of each page, set apart.
+  auto apart = [](const Line& edge, const Line& next) {
+    return std::abs(next.base - edge.base) >= 2 * std::max({edge.fs, next.fs, 400});
+  };
+  std::vector<int> top(pages.size(), 0), bottom(pages.size(), 0);  // 1 = candidate
+  std::map<std::string, int> top_count, bottom_count;
+  for (std::size_t p = 0; p < pages.size(); ++p) {
+    const auto& ls = pages[p];
+    if (ls.size() >= 2 && apart(ls.front(), ls[1])) {
+      top[p] = 1;
+      ++top_count[furniture_key(ls.front())];
+    }
+    if (ls.size() >= 2 && apart(ls.back(), ls[ls.size() - 2])) {
+      bottom[p] = 1;
+      ++bottom_count[furniture_key(ls.back())];
+    }
+  }
+  auto recurs = [&](int n) { return n >= 2 && 2 * static_cast<std::size_t>(n) >= pages.size(); };
+  auto text_of = [](const Line& l) {
+    std::string all;
+    for (const Cell& c : l.cells) all += c.text;
+    return clean_for_match(all);
+  };
+  // A bare number is a page number only where it counts up with the pages:
+  // the same offset from the page's index on at least two pages (a year or
+  // a figure alone at the end of a page does not).
+  auto bare = [](const std::string& t) { return !t.empty() && t.size() <= 4 && is_digits(t); };
+  std::map<long, int> offsets[2];  // [0] top, [1] bottom: offset → pages
+  for (std::size_t p = 0; p < pages.size(); ++p) {
+    if (top[p] && bare(text_of(pages[p].front()))) ++offsets[0][std::stol(text_of(pages[p].front())) - static_cast<long>(p)];
+    if (bottom[p] && bare(text_of(pages[p].back()))) ++offsets[1][std::stol(text_of(pages[p].back())) - static_cast<long>(p)];
+  }
+  auto furniture = [&](const Line& l, std::size_t p, int side) {
+    std::string t = text_of(l);
+    if (bare(t)) {
+      auto it = offsets[side].find(std::stol(t) - static_cast<long>(p));
+      return it != offsets[side].end() && it->second >= 2;
+    }
+    if (is_page_number_text(t)) return true;
+    return recurs((side == 0 ? top_count : bottom_count)[furniture_key(l)]);
+  };
+  for (std::size_t p = 0; p < pages.size(); ++p) {
+    auto& ls = pages[p];
+    if (bottom[p] && furniture(ls.back(), p, 1)) ls.pop_back();
+    if (top[p] && !ls.empty() && furniture(ls.front(), p, 0)) ls.erase(ls.begin());
+  }
+}
+
+// Cells of a table region into which the words of two columns ran: where
+// the cell padding is narrower than the gap that joins words, a
+// right-aligned figure and the next column's label or figure read as one
+// cell ("1,063.13一、一般公共服务支出", "1栏次", "1 1,063.13"). Such a break
+// is a column boundary when the two words are whole column headings
+// ("金额 项目"), or when
+//   - the word before it is a whole figure and the word after it a figure or
+//     starts with an ideograph, not a unit ("10 天", "0 万元", "16.2 %" and
+//     "93 ·2 2" stay, and so does a figure printed with a space, "0. 00");
+//   - and at least two other lines of the region have an edge at the same
+//     place with text of another width: the figure ends where other
+//     right-aligned figures end, or the name starts where other
+//     left-aligned names start. (The same words repeated line after line,
+//     "12345热线", line up at both ends and prove nothing.)
+bool unit_word(std::string_view clean) {
+  for (std::string_view u : {"万", "元", "%", "天", "台", "个", "次", "人", "家", "项", "年", "月", "日", "份", "件",
+                             "辆", "套", "小时", "分", "篇", "期", "户", "座", "条", "本", "张", "倍", "平方米", "亩",
+                             "名", "所", "类", "批", "场", "处", "栋", "间", "公里", "吨", "岁", "周", "季度", "册"})
+    if (clean.starts_with(u)) return true;
+  return false;
+}
+
+// A whole column heading of the disclosure tables: a leaf word, or one of
+// the other headings printed side by side.
+bool heading_word(std::string_view clean) {
+  if (leaf_word(clean)) return true;
+  for (std::string_view w : {"项目", "科目名称", "科目代码", "科目编码", "年初预算数", "全年预算数", "全年执行数", "分值",
+                             "执行率", "得分", "基本支出", "项目支出", "本年收入", "本年支出", "类", "款", "项",
+                             "人员经费", "公用经费"})
+    if (clean == w) return true;
+  return false;
+}
+
+// Starts with a CJK ideograph (U+4E00–U+9FFF), not punctuation ("·2 2").
+bool ideograph(std::string_view s) {
+  auto b = [&](std::size_t i) { return static_cast<unsigned char>(s[i]); };
+  return s.size() >= 3 && b(0) >= 0xE4 && b(0) <= 0xE9;
+}
+
+void split_merged_columns(std::vector<Line>& lines, std::size_t start, std::size_t end) {
+  struct Edge {
+    int x, other;  // this edge and the word's other edge
+    std::size_t line;
+  };
+  std::vector<Edge> starts, ends;
+  for (std::size_t i = start; i <= end && i < lines.size(); ++i)
+    for (const Cell& c : lines[i].cells)
+      for (const Piece& p : c.pieces) {
+        starts.push_back({p.x0, p.x1, i});
+        ends.push_back({p.x1, p.x0, i});
+      }
+  auto support = [](const std::vector<Edge>& edges, int x, int other, std::size_t line) {
+    std::vector<std::size_t> seen;
+    for (const Edge& e : edges)
+      if (e.line != line && std::abs(e.x - x) <= 150 && std::abs(e.other - other) > 100 &&
+          std::find(seen.begin(), seen.end(), e.line) == seen.end())
+        seen.push_back(e.line);
+    return seen.size();
+  };
+  for (std::size_t i = start; i <= end && i < lines.size(); ++i) {
+    std::vector<Cell> split;
+    bool changed = false;
+    for (Cell& c : lines[i].cells) {
+      std::size_t from = 0;
+      for (std::size_t k = 1; k <= c.pieces.size(); ++k) {
+        bool cut = k == c.pieces.size();
+        if (!cut) {
+          const Piece& a = c.pieces[k - 1];
+          const Piece& b = c.pieces[k];
+          std::string left = clean_for_match(std::string_view(c.text).substr(a.begin, a.end - a.begin));
+          std::string right = clean_for_match(std::string_view(c.text).substr(b.begin, b.end - b.begin));
+          bool apart = b.x0 - a.x1 >= std::max(c.fs / 5, 50);
+          // (Nor at a decimal point: "15" ".9" "4%" printed with gaps is 15.94%;
+          // nor between a figure's decimals, "0.0" "0%" being 0.00%.)
+          const bool decimals_on = left.find('.') != std::string::npos && left.find('%') == std::string::npos &&
+                                   right.size() >= 2 && right.ends_with("%") &&
+                                   is_digits(std::string_view(right).substr(0, right.size() - 1));
+          cut = apart && is_figure(left) && !left.ends_with(".") && !left.starts_with(".") && !right.empty() &&
+                !right.starts_with(".") && !decimals_on &&
+                !unit_word(right) &&
+                (is_figure(right) || ideograph(right)) &&
+                (support(ends, a.x1, a.x0, i) >= 2 || support(starts, b.x0, b.x1, i) >= 2);
+          // Two column headings side by side ("金额 项目", "基本支出 项目支出",
+          // "类 款 项"): each a whole heading word is two cells.
+          cut = cut || (apart && heading_word(left) && heading_word(right));
+        }
+        if (!cut) continue;
+        if (from == 0 && k == c.pieces.size()) break;  // not split
+        Cell part = c;
+        const Piece& p0 = c.pieces[from];
+        const Piece& p1 = c.pieces[k - 1];
+        part.text = c.text.substr(p0.begin, p1.end - p0.begin);
+        part.pieces.assign(c.pieces.begin() + static_cast<long>(from), c.pieces.begin() + static_cast<long>(k));
+        for (Piece& p : part.pieces) {
+          p.begin -= p0.begin;
+          p.end -= p0.begin;
+        }
+        part.x0 = p0.x0;
+        part.x1 = part.last_x1 = p1.x1;
+        split.push_back(std::move(part));
+        changed = true;
+        from = k;
+      }
+      if (from == 0) split.push_back(c);
+    }
+    if (changed) lines[i].cells = std::move(split);
+  }
+}
+
+void write_page(std::vector<Line> lines, std::uint32_t page, TableState& st, std::vector<OutLine>& out) {
   std::size_t before = out.size();
-  std::vector<Line> lines = page_lines(words);
   int left = INT_MAX;
   for (const auto& l : lines)
     if (!l.cells.empty()) left = std::min(left, l.cells[0].x0);
@@ -572,6 +1405,7 @@ void write_page(std::vector<Word>& words, std::uint32_t page, TableState& st, st
     Region r{i, i};
     std::size_t floor = regions.empty() ? 0 : regions.back().end + 1;
     while (r.start > floor && table_single(lines[r.start - 1], 12) && !starts_ordinal(squeeze(lines[r.start - 1].cells[0].text)) &&
+           !title_block(lines[r.start - 1]) &&
            lines[r.start].base - lines[r.start - 1].base <= 3 * std::max(lines[r.start].fs, 400))
       --r.start;
     // A table continued from the previous page: the rows at the top of this
@@ -586,10 +1420,66 @@ void write_page(std::vector<Word>& words, std::uint32_t page, TableState& st, st
       if (l.cells.size() >= 2 || is_lanci_line(l)) { r.end = j; continue; }
       bool close = l.base - lines[j - 1].base <= 3 * std::max(l.fs, 400);
       if (table_single(l, 20) && (close || total_label(clean_for_match(l.cells[0].text)))) { r.end = j; continue; }
+      // A form's long texts in cells side by side, printed on lines of their
+      // own (a one-line goal beside a two-line one, centred down the row):
+      // single lines inside the table's columns (well right of the page's
+      // left edge), a line apart, up to a line of several cells.
+      if (close && !l.cells.empty()) {
+        std::size_t e = j;
+        auto inside = [&](const Line& x) {
+          const int f = std::max(x.fs, 400);
+          return x.cells.size() == 1 && x.cells[0].x0 - left > 3 * f && (is_sentence(x.cells[0]) || table_single(x, 12));
+        };
+        // (a short heading among them, 绩效指标, may stand further apart, as
+        // the short lines of a region may)
+        while (e < lines.size() && e < j + 6 && inside(lines[e]) &&
+               (e == j || lines[e].base - lines[e - 1].base <= std::max(lines[e].fs, 400) * 3 / 2 ||
+                (table_single(lines[e], 12) && lines[e].base - lines[e - 1].base <= 3 * std::max(lines[e].fs, 400))))
+          ++e;
+        if (e > j && is_sentence(l.cells[0]) && e < lines.size() && lines[e].cells.size() >= 2 &&
+            lines[e].base - lines[e - 1].base <= 3 * std::max(lines[e].fs, 400)) {
+          r.end = e;
+          j = e;
+          continue;
+        }
+      }
       break;
     }
     regions.push_back(r);
   }
+  for (const Region& r : regions) split_merged_columns(lines, r.start, r.end);
+  // A table continued from the previous page with its header printed again
+  // (a spreadsheet's print titles): the lines at the top of the page whose
+  // every cell is a word of that header (or a 栏次 row) are the repeat.
+  if (!regions.empty() && regions[0].start == 0 && st.ended_page && st.page + 1 == page && !st.columns.empty() &&
+      !st.header_words.empty()) {
+    Region& r = regions[0];
+    auto repeated = [&](const Line& l) {
+      if (is_lanci_line(l)) return true;
+      for (const Cell& c : l.cells)
+        if (is_fig(c) || std::find(st.header_words.begin(), st.header_words.end(), clean_for_match(c.text)) ==
+                             st.header_words.end())
+          return false;
+      return !l.cells.empty();
+    };
+    std::size_t k = r.start;
+    while (k < r.end && repeated(lines[k])) ++k;
+    // The repeat ends where a line of other words begins; one closer than a
+    // line of text below the last repeated line is of the same band of
+    // headings (a new form part's 分值 ⏎ 情况说明 | 得分 printed half a line
+    // apart at the top of a page, 分值 being a word of the last part's
+    // header too): no repeat.
+    if (k > r.start && k <= r.end && !repeated(lines[k]) && lines[k].base - lines[k - 1].base < lines[k].fs) k = r.start;
+    r.skip = k - r.start;
+  }
+  // The right edge of the page's narrative text: the furthest right a
+  // narrative line reaches.
+  std::vector<bool> in_table(lines.size(), false);
+  for (const Region& r : regions)
+    for (std::size_t k = r.start; k <= r.end && k < lines.size(); ++k) in_table[k] = true;
+  int right = INT_MIN;
+  for (std::size_t i = 0; i < lines.size(); ++i)
+    if (!in_table[i] && !lines[i].cells.empty()) right = std::max(right, lines[i].cells.back().x1);
   std::size_t ri = 0;
   for (std::size_t i = 0; i < lines.size(); ++i) {
     if (ri < regions.size() && regions[ri].start == i) {
@@ -603,8 +1493,19 @@ void write_page(std::vector<Word>& words, std::uint32_t page, TableState& st, st
       if (!text.empty()) text += ' ';
       text += c.text;
     }
-    if (!lines[i].cells.empty() && lines[i].cells[0].x0 - left > lines[i].fs * 3 / 2) text = "  " + text;  // first-line indent
-    out.push_back({std::move(text), page});
+    OutLine o;
+    if (!lines[i].cells.empty()) {
+      const Line& l = lines[i];
+      int fs = std::max(l.fs, 400);
+      o.indented = l.cells[0].x0 - left > l.fs * 3 / 2;
+      // Cut by the margin: ends within a character of the right edge, and is
+      // a long line (not a short last line on a page of short lines).
+      o.full = l.cells.back().x1 >= right - fs && l.cells.back().x1 - l.cells[0].x0 >= 20 * fs;
+    }
+    if (o.indented) text = "  " + text;  // first-line indent
+    o.text = std::move(text);
+    o.page = page;
+    out.push_back(std::move(o));
   }
   // Did the page end with a table row (so the next page may continue it)?
   bool last_is_table = !regions.empty() && regions.back().end + 1 >= lines.size();
@@ -615,6 +1516,26 @@ void write_page(std::vector<Word>& words, std::uint32_t page, TableState& st, st
 void quiet(const std::string&, void*) {}
 
 }  // namespace
+
+bool is_page_number_text(std::string_view sq) {
+  auto digits = [](std::string_view v) { return !v.empty() && v.size() <= 4 && is_digits(v); };
+  if (digits(sq) || is_page_number(sq)) return true;  // the text reader's forms: "-3-", "第3页"
+  if (auto slash = sq.find('/'); slash != std::string_view::npos)
+    return digits(sq.substr(0, slash)) && digits(sq.substr(slash + 1));
+  std::string_view v = sq;
+  auto number_page = [&](std::string_view& w) {  // 第N页 / 共N页 at the front of w
+    if (!w.starts_with("第") && !w.starts_with("共")) return false;
+    std::size_t k = 3;
+    while (k < w.size() && w[k] >= '0' && w[k] <= '9') ++k;
+    if (k == 3 || k - 3 > 4 || !w.substr(k).starts_with("页")) return false;
+    w.remove_prefix(k + 3);
+    if (w.starts_with(",") || w.starts_with("，")) w.remove_prefix(w.starts_with(",") ? 1 : 3);
+    return true;
+  };
+  if (!number_page(v)) return false;
+  return v.empty() || (number_page(v) && v.empty());
+}
+
 
 bool looks_like_pdf(std::string_view bytes) {
   return bytes.substr(0, 1024).find("%PDF-") != std::string_view::npos;
@@ -644,6 +1565,7 @@ std::variant<PdfText, ReadError> pdf_to_text(std::string_view bytes) {
   std::vector<OutLine> out;
   TableState st;
   std::size_t total_words = 0;
+  std::vector<std::vector<Line>> page_lines_of(static_cast<std::size_t>(pages));
   for (int p = 0; p < pages; ++p) {
     std::unique_ptr<poppler::page> pg(d->create_page(p));
     if (!pg) continue;
@@ -671,10 +1593,23 @@ std::variant<PdfText, ReadError> pdf_to_text(std::string_view bytes) {
     total_words += words.size();
     if (total_words > kMaxPdfWords)
       return ReadError{fmt::format("PDF 文件的文字超过 {} 个词的上限（读到第 {} 页），未读入", kMaxPdfWords, p + 1), 0};
-    write_page(words, static_cast<std::uint32_t>(p + 1), st, out);
+    page_lines_of[static_cast<std::size_t>(p)] = page_lines(words);
   }
   if (total_words == 0)
     return ReadError{"PDF 文件没有文字层（可能是扫描件或图片），gouji 无法读取其中的文字；请使用带文字的 PDF 或先做文字识别（OCR）", 0};
+  drop_furniture(page_lines_of);
+  for (std::size_t p = 0; p < page_lines_of.size(); ++p)
+    write_page(std::move(page_lines_of[p]), static_cast<std::uint32_t>(p + 1), st, out);
+  result.line_wrapped.assign(out.size(), 0);
+  for (std::size_t i = 0; i < out.size(); ++i) {
+    if (!out[i].full) continue;
+    // A line cut by the margin runs on into the next narrative line (the
+    // next page's first, past a page number) unless that one is indented.
+    std::size_t j = i + 1;
+    while (j < out.size() && (trim(out[j].text).empty() || is_page_number(trim(out[j].text)))) ++j;
+    if (j < out.size() && !out[j].indented && !out[j].text.empty() && out[j].text.find('\t') == std::string::npos)
+      result.line_wrapped[i] = 1;
+  }
   for (auto& l : out) {
     result.text += l.text;
     result.text += '\n';
@@ -688,7 +1623,7 @@ std::variant<doc::Document, ReadError> read_pdf_bytes(std::string_view bytes, st
   auto r = pdf_to_text(bytes);
   if (auto* e = std::get_if<ReadError>(&r)) return *e;
   auto& t = std::get<PdfText>(r);
-  doc::Document document = read_text(std::move(t.text), std::move(path));
+  doc::Document document = read_text(std::move(t.text), std::move(path), std::move(t.line_wrapped));
   document.line_pages = std::move(t.line_pages);
   document.line_pages.resize(document.line_offsets.size(), document.line_pages.empty() ? 0 : document.line_pages.back());
   if (document.tables.empty())

@@ -20,8 +20,17 @@ inline constexpr std::size_t kMaxPdfWords = 2'000'000;
 struct PdfText {
   std::string text;                       // UTF-8, "\n" line ends
   std::vector<std::uint32_t> line_pages;  // 1-based page of each line of text
+  // Per line: 1 if a narrative line was cut by the right margin and the next
+  // narrative line (not indented) continues its paragraph (read_text's hint).
+  std::vector<std::uint8_t> line_wrapped;
   int pages = 0;
 };
+
+// Is this line (clean_for_match of its text) a page number alone: "3",
+// "-3-", "3/28", "第3页", "第3页共28页", "第3页,共28页", "共28页第3页"?
+// A PDF's first or last line that is one, set apart from the body, is page
+// furniture and is not read.
+bool is_page_number_text(std::string_view clean);
 
 // Does the file start like a PDF ("%PDF-" within its first 1024 bytes)?
 bool looks_like_pdf(std::string_view bytes);

@@ -44,6 +44,10 @@ std::variant<doc::Document, ReadError> from_json(std::string_view json, std::str
 std::variant<std::string, ReadError> decode_text(std::string_view bytes);
 
 // Reading step alone: builds the model from decoded UTF-8 text.
-doc::Document read_text(std::string text, std::string path);
+// `wrapped` (from a front end that sees the layout, such as the PDF reader):
+// wrapped[i] != 0 says line i + 1 was cut by the page's margin and its
+// paragraph runs on into the next line, even where the line ends like a
+// sentence ("主要用于：" at a line's end). Text input has no such hint.
+doc::Document read_text(std::string text, std::string path, std::vector<std::uint8_t> wrapped = {});
 
 }  // namespace gouji::read

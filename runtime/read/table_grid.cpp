@@ -281,6 +281,71 @@ doc::Row new_row(const doc::Table& t, int block, std::uint32_t line) {
 
 // ---------------------------------------------------------------- tab layout
 
+// Data rows that lost an empty cell: the extraction can drop the empty cell
+// of a merged or blank column, so that the rest of the row lands one column
+// left of its header (部门预算项目绩效目标表: "… 0.96 ⇥ 0.96 ⇥ ⇥ 总成本 …", the
+// 成本指标 name under 单位资金). A row is moved back only when the header says
+// so unambiguously: a word (not a figure, not blank) stands in a figure
+// column, the row has room on its right, and inserting empty cells (one, or
+// at most two) where the first such word stands leaves no word in any figure
+// column. The lines that continue a moved row (no key of their own: the
+// second 产出指标 of a project, a wrapped value) are moved with it when they
+// start at or right of that point and have room.
+void realign_data_rows(const Layout& lay, std::vector<GridRow>& data) {
+  auto is_amount = [&](std::size_t c) { return c < lay.width && lay.roles[c].role == ColumnRole::amount; };
+  auto word = [](std::string_view cell) {
+    if (cell.empty()) return false;
+    std::string k = clean_for_match(cell);
+    return !k.empty() && !is_figure(k) && !is_blank_text(k);
+  };
+  auto first_misfit = [&](const std::vector<std::string_view>& cells) -> std::optional<std::size_t> {
+    for (std::size_t c = 0; c < cells.size() && c < lay.width; ++c)
+      if (is_amount(c) && word(cells[c])) return c;
+    return std::nullopt;
+  };
+  auto last_used = [](const std::vector<std::string_view>& cells) {
+    std::size_t n = 0;
+    for (std::size_t c = 0; c < cells.size(); ++c)
+      if (!cells[c].empty()) n = c + 1;
+    return n;
+  };
+  auto shifted = [](const std::vector<std::string_view>& cells, std::size_t at, std::size_t k) {
+    std::vector<std::string_view> out(cells.begin(), cells.begin() + static_cast<std::ptrdiff_t>(std::min(at, cells.size())));
+    out.resize(at + k);
+    if (at < cells.size()) out.insert(out.end(), cells.begin() + static_cast<std::ptrdiff_t>(at), cells.end());
+    return out;
+  };
+  auto keyed = [&](const std::vector<std::string_view>& cells) {
+    for (std::size_t c = 0; c < cells.size() && c < lay.width; ++c)
+      if (lay.roles[c].keyish && !cells[c].empty()) return true;
+    return false;
+  };
+  std::optional<std::pair<std::size_t, std::size_t>> carry;  // (at, k) of the record being continued
+  for (auto& gr : data) {
+    if (keyed(gr.cells)) carry.reset();
+    std::size_t used = last_used(gr.cells);
+    if (auto at = first_misfit(gr.cells)) {
+      carry.reset();
+      for (std::size_t k = 1; k <= 2 && used + k <= lay.width; ++k) {
+        auto moved = shifted(gr.cells, *at, k);
+        if (!first_misfit(moved)) {
+          gr.cells = std::move(moved);
+          carry = std::make_pair(*at, k);
+          break;
+        }
+      }
+      continue;
+    }
+    if (!carry || keyed(gr.cells) || used == 0) continue;
+    auto [at, k] = *carry;
+    std::size_t first = 0;
+    while (first < gr.cells.size() && gr.cells[first].empty()) ++first;
+    if (first < at || used + k > lay.width) continue;
+    auto moved = shifted(gr.cells, at, k);
+    if (!first_misfit(moved)) gr.cells = std::move(moved);
+  }
+}
+
 void read_tab_rows_positional(doc::Table& t, const Layout& lay, const std::vector<GridRow>& data,
                               std::vector<doc::Warning>& warnings) {
   std::vector<int> last_row(t.blocks.size(), -1);
@@ -343,10 +408,12 @@ void read_tab_rows_positional(doc::Table& t, const Layout& lay, const std::vecto
           carried = true;
         }
       }
-      auto code_cells = row.cells;  // keep split 类/款/项 cells as printed
-      set_key_cells(row, blk, gr.line);
+      // Keep split 类/款/项 cells as printed (set_key_cells writes the whole code).
+      std::vector<std::pair<std::size_t, doc::Cell>> code_cells;
       for (std::size_t i = 0; i < blk.columns.size(); ++i)
-        if (blk.columns[i].role == ColumnRole::code && !code_cells[i].text.empty()) row.cells[i] = code_cells[i];
+        if (blk.columns[i].role == ColumnRole::code && !row.cells[i].text.empty()) code_cells.emplace_back(i, row.cells[i]);
+      set_key_cells(row, blk, gr.line);
+      for (auto& [i, c] : code_cells) row.cells[i] = std::move(c);
       if (first_label < blk.columns.size()) row.cells[first_label].carried = carried;
       last_row[b] = static_cast<int>(t.rows.size());
       t.rows.push_back(std::move(row));
@@ -557,8 +624,10 @@ void read_tab_grid(TableDraft& dr, std::vector<doc::Warning>& warnings) {
       ++code_blocks;
   if (code_blocks >= 2)
     read_tab_rows_units(t, lay, data, warnings);
-  else
+  else {
+    realign_data_rows(lay, data);
     read_tab_rows_positional(t, lay, data, warnings);
+  }
 }
 
 // -------------------------------------------------------------- space layout

@@ -13,6 +13,7 @@
 #include <cstring>
 #include <optional>
 #include <unordered_map>
+#include <unordered_set>
 
 namespace gouji::read {
 
@@ -95,11 +96,16 @@ std::optional<std::string> title_of(const SourceLine& line) {
   if (line.has_tab) {
     // Exactly one non-empty cell, without allocating the cells.
     std::size_t count = 0;
-    for (auto c : split(line.text, '\t')) {
-      auto tc = trim(c);
-      if (tc.empty()) continue;
-      if (++count > 1) return std::nullopt;
-      t = tc;
+    std::string_view rest = line.text;
+    for (;;) {
+      std::size_t tab = rest.find('\t');
+      auto tc = trim(rest.substr(0, tab));
+      if (!tc.empty()) {
+        if (++count > 1) return std::nullopt;
+        t = tc;
+      }
+      if (tab == std::string_view::npos) break;
+      rest.remove_prefix(tab + 1);
     }
   }
   if (t.size() > 160 || (!t.ends_with("表") && !t.ends_with(")") && !t.ends_with("）"))) return std::nullopt;
@@ -251,12 +257,46 @@ std::optional<Meta> meta_of(std::string_view line_text) {
   return m;
 }
 
+// squeeze() of a line's first 240 bytes, made only as far as it is looked at:
+// most lines (a table's rows, narrative) are tested on their start only (注：,
+// 公开NN表, a date, the table's title), which the first 24 squeezed bytes —
+// made on the stack — decide; the whole is squeezed when a test needs it.
+class LineSq {
+ public:
+  explicit LineSq(std::string_view src) : src_(src) { n_ = squeeze_head(src, head_, sizeof head_, complete_); }
+  const std::string& full() {
+    if (!full_) full_ = complete_ ? std::string(head_, n_) : squeeze(src_);
+    return *full_;
+  }
+  // Tests that only a short text can pass (is_code_line, is_date_line, a unit):
+  // a squeezed text longer than the head fails them.
+  template <class F>
+  bool short_test(F&& f) const { return complete_ && f(std::string_view(head_, n_)); }
+  bool equals(std::string_view w) {
+    if (complete_) return std::string_view(head_, n_) == w;
+    return w.size() > n_ && w.starts_with(std::string_view(head_, n_)) && full() == w;
+  }
+  bool starts_with_any(std::initializer_list<std::string_view> prefixes) {
+    for (auto p : prefixes)
+      if (p.size() > n_ && !complete_) return read::starts_with_any(full(), prefixes);
+    return read::starts_with_any(std::string_view(head_, n_), prefixes);
+  }
+
+ private:
+  std::string_view src_;
+  char head_[24];  // ≥ the longest short test: a date "2024年04月30日" (17 bytes), 注：/说明： (9)
+  std::size_t n_ = 0;
+  bool complete_ = false;
+  std::optional<std::string> full_;
+};
+
 struct Builder {
   doc::Document& d;
   std::string title_squeezed;    // squeeze(title) of the open table
 
   // Paragraph being built.
   bool para_open = false;
+  std::vector<std::uint8_t> wrapped;  // read_text's layout hint, per line
   // Table being collected.
   std::optional<TableDraft> draft;
   bool preamble = true;          // still above the table's header
@@ -298,7 +338,9 @@ struct Builder {
     auto& sec = d.sections[static_cast<std::size_t>(current_section)];
     if (para_open && !sec.paragraphs.empty()) {
       auto& p = sec.paragraphs.back();
-      if (!ends_sentence(p.text) && !starts_enumeration(t)) {
+      std::uint32_t last = p.line_map.back().second;  // the paragraph's last line so far
+      bool cut = last >= 1 && last <= wrapped.size() && wrapped[last - 1];
+      if ((cut || !ends_sentence(p.text)) && !starts_enumeration(t)) {
         p.line_map.emplace_back(static_cast<std::uint32_t>(p.text.size()), no);
         p.text.append(t);
         return;
@@ -345,9 +387,10 @@ struct Builder {
     d.tables.push_back(std::move(dr.table));
   }
 
-  void table_line(const SourceLine& line, std::string_view t, const std::string& sq) {
+  void table_line(const SourceLine& line, std::string_view t, LineSq& lsq) {
     auto& tb = draft->table;
     if (preamble) {
+      const std::string& sq = lsq.full();
       if (unit_next) {
         unit_next = false;
         for (std::string_view u : {"万元", "千元", "亿元", "元"})
@@ -382,7 +425,7 @@ struct Builder {
       preamble = false;
       dept_may_wrap = false;
     }
-    if (starts_with_any(sq, {"注：", "注:", "说明：", "说明:", "备注：", "备注:"})) {
+    if (lsq.starts_with_any({"注：", "注:", "说明：", "说明:", "备注：", "备注:"})) {
       tb.notes.emplace_back(t);
       note_open = !ends_sentence(t);
       tb.end_line = line.no;
@@ -400,14 +443,14 @@ struct Builder {
       if (unit_next) {
         unit_next = false;
         for (std::string_view u : {"万元", "千元", "亿元", "元"})
-          if (sq == u) { if (tb.unit.empty()) tb.unit = std::string(u); return; }
+          if (lsq.equals(u)) { if (tb.unit.empty()) tb.unit = std::string(u); return; }
       }
       if (auto m = meta_of(line.text)) {
         if (m->unit && tb.unit.empty()) tb.unit = *m->unit;
         unit_next = m->wants_unit_next;
         return;
       }
-      if (sq == title_squeezed || is_code_line(sq) || is_date_line(sq)) return;
+      if (lsq.equals(title_squeezed) || lsq.short_test(is_code_line) || lsq.short_test(is_date_line)) return;
     }
     dr_body().push_back(line);
     tb.end_line = line.no;
@@ -420,13 +463,13 @@ struct Builder {
     if (t.empty()) return;
     if (is_page_number(t)) return;
     // Every check below looks at short lines or at a line's beginning only.
-    std::string sq = squeeze((line.has_tab ? std::string_view(line.text) : t).substr(0, 240));
+    LineSq sq((line.has_tab ? std::string_view(line.text) : t).substr(0, 240));
     if (expect_heading_for >= 0 && !line.has_tab) {
       // "第二部分⏎2023 年度部门决算表": the part's heading is on the next line.
       auto& s = d.sections[static_cast<std::size_t>(expect_heading_for)];
       expect_heading_for = -1;
       std::string number, heading;
-      if (char_count(sq) <= 40 && !ends_sentence(t) && heading_level(t, number, heading) == 0 && !title_of(line)) {
+      if (char_count(sq.full()) <= 40 && !ends_sentence(t) && heading_level(t, number, heading) == 0 && !title_of(line)) {
         s.heading = std::string(t);
         heading_may_continue = static_cast<int>(&s - d.sections.data());
         return;
@@ -437,7 +480,7 @@ struct Builder {
       auto& s = d.sections[static_cast<std::size_t>(heading_may_continue)];
       heading_may_continue = -1;
       std::string number, heading;
-      if (!line.has_tab && char_count(sq) <= 8 && !ends_sentence(t) && heading_level(t, number, heading) == 0 &&
+      if (!line.has_tab && char_count(sq.full()) <= 8 && !ends_sentence(t) && heading_level(t, number, heading) == 0 &&
           !title_of(line) && !has_figure_token(t) && char_count(squeeze(s.heading)) >= 12) {
         s.heading += std::string(t);
         return;
@@ -469,8 +512,8 @@ struct Builder {
       table_line(line, t, sq);
       return;
     }
-    if (is_code_line(sq)) {
-      pending_code = sq;
+    if (sq.short_test(is_code_line)) {
+      pending_code = sq.full();
       return;
     }
     if (line.has_tab) {
@@ -486,7 +529,7 @@ struct Builder {
     if (expect_heading_for >= 0) {
       auto& s = d.sections[static_cast<std::size_t>(expect_heading_for)];
       expect_heading_for = -1;
-      if (char_count(sq) <= 40 && !ends_sentence(t)) {
+      if (char_count(sq.full()) <= 40 && !ends_sentence(t)) {
         s.heading = std::string(t);
         return;
       }
@@ -557,7 +600,36 @@ void link_hierarchy(doc::Table& table) {
   }
 }
 
-doc::Document read_text(std::string text, std::string path) {
+namespace {
+
+// A 目录 entry may end with its page number, after dot leaders or not
+// ("一、收入支出决算总表……………5", squeezed): the entry without them.
+std::string_view strip_toc_page(std::string_view v) {
+  std::size_t digits = 0;
+  while (digits < v.size() && v[v.size() - 1 - digits] >= '0' && v[v.size() - 1 - digits] <= '9') ++digits;
+  if (digits == 0 || digits > 4) return v;
+  v.remove_suffix(digits);
+  for (bool cut = true; cut;) {
+    cut = false;
+    for (std::string_view leader : {"…", "⋯", "·", "•", ".", "．", "-", "—", "_"})
+      if (v.ends_with(leader)) {
+        v.remove_suffix(leader.size());
+        cut = true;
+      }
+  }
+  return v;
+}
+
+// "一、收入支出决算总表⇥5": a 目录 line whose page number stands in a cell of
+// its own (a PDF's right-aligned page numbers), not a table row.
+bool toc_line_with_page(std::string_view line) {
+  auto cells = nonempty_cells(line);
+  return cells.size() == 2 && cells[1].size() <= 4 && is_digits(cells[1]) && !is_digits(cells[0]);
+}
+
+}  // namespace
+
+doc::Document read_text(std::string text, std::string path, std::vector<std::uint8_t> wrapped) {
   doc::Document d;
   d.path = std::move(path);
   d.source = std::move(text);
@@ -565,6 +637,7 @@ doc::Document read_text(std::string text, std::string path) {
   d.sections.push_back(root);
 
   Builder b(d);
+  b.wrapped = std::move(wrapped);
   std::string_view src(d.source);
   // Line starts only; a line's text is cut from the source when needed.
   d.line_offsets.reserve(src.size() / 32 + 1);
@@ -605,11 +678,14 @@ doc::Document read_text(std::string text, std::string path) {
       if (sq.starts_with("第一部分")) {
         if (++firsts == 2) break;
       }
-      if (get(i).has_tab || sq.size() > 200) break;  // the body started without a second 第一部分
+      // The body started without a second 第一部分: a table row, or a long
+      // paragraph. A 目录 entry with its page number after a tab is neither.
+      if (sq.size() > 200 || (get(i).has_tab && !toc_line_with_page(get(i).text))) break;
       std::string_view v = sq;
       if (v.starts_with("-")) v.remove_prefix(1);
       std::size_t k = cn_numeral_prefix(v);
       if (k > 0 && v.substr(k).starts_with("、")) v.remove_prefix(k + 3);
+      if (std::string_view t = strip_toc_page(v); t.ends_with("表")) v = t;
       std::string entry(v);
       if (std::string_view(entry).ends_with("表") && !entry.starts_with("第") && entry.find("：") == std::string::npos &&
           entry.find(':') == std::string::npos)
@@ -648,10 +724,17 @@ doc::Document read_text(std::string text, std::string path) {
   b.close_table();
   b.close_paragraph();
 
-  // Tables the 目录 lists but the body does not print.
-  for (const auto& entry : d.toc) {
-    if (d.find_tables(entry).empty())
-      d.warnings.push_back({0, fmt::format("目录列出了“{}”，但正文中没有找到这张表", entry)});
+  // Tables the 目录 lists but the body does not print (as Document::find_tables
+  // matches: the normalised code or title; each normalised once).
+  if (!d.toc.empty()) {
+    std::unordered_set<std::string> printed;
+    for (const auto& t : d.tables) {
+      if (!t.code.empty()) printed.insert(doc::normalize(t.code));
+      printed.insert(doc::normalize(t.title));
+    }
+    for (const auto& entry : d.toc)
+      if (!printed.contains(doc::normalize(entry)))
+        d.warnings.push_back({0, fmt::format("目录列出了“{}”，但正文中没有找到这张表", entry)});
   }
 
   // Document-wide fallbacks from the tables.

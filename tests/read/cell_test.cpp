@@ -80,3 +80,28 @@ TEST_CASE("UTF-8 validation: CJK text passes, a bad byte inside it is found (the
   auto r = read::decode_text("收入\xED\xA0\x80支出\n");
   if (auto* t = std::get_if<std::string>(&r)) CHECK(t->find("\xED\xA0\x80") == std::string::npos);
 }
+
+TEST_CASE("clean_for_match normalises exactly as doc::normalize does, also for odd bytes") {
+  // clean_for_match rewrites UTF-8 runs in place instead of decoding every code
+  // point; the result must stay byte-for-byte doc::normalize()'s.
+  const char* samples[] = {
+      "１２３，（）％",                      // full-width digits and punctuation
+      "ＡＺａｚ～！＂",                      // the ends of U+FF01–FF5E
+      "\xEF\xBC\x80\xEF\xBD\x9F",            // U+FF00 and U+FF5F: outside it, kept
+      "公开 01 表\t合计",                    // ASCII spaces inside CJK text
+      "部门\xE3\x80\x80名称\xEF\xBB\xBF",     // U+3000, U+FEFF
+      "a\xE2\x80\x82" "b\xE2\x80\x83" "c\xE2\x80\x89" "d",  // U+2002/2003/2009
+      "2\xE2\x80\x94" "3\xE2\x80\x93" "4\xE2\x88\x92" "5",  // — – −
+      "\xE2\x80\x95",                        // ― is not a dash here
+      "\xF0\xA0\x80\x80表",                  // a 4-byte code point
+      "\x80" "abc",                          // a stray continuation byte
+      "abc\xE4\xB8",                         // a cut sequence
+      "\xE0\x80\x80",                        // an overlong sequence
+      "\xF5\x80\x80\x80",                    // beyond U+10FFFF
+      "",
+  };
+  for (const char* s : samples) {
+    CAPTURE(s);
+    CHECK(read::clean_for_match(s) == doc::normalize(s));
+  }
+}

@@ -7,6 +7,9 @@
 
 #include "runtime/read/pdf_reader.hpp"
 
+#include <fmt/format.h>
+
+#include <algorithm>
 #include <cstdio>
 #include <cstdlib>
 #include <filesystem>
@@ -16,6 +19,41 @@ using namespace gouji;
 using namespace gouji::read::test;
 
 namespace {
+
+// A table's rows as 行次|代码|名称|figures…, sorted: what must be the same
+// whichever path (text or PDF) the table was read through.
+std::vector<std::string> rows_of(const doc::Table& t) {
+  std::vector<std::string> out;
+  for (const auto& row : t.rows) {
+    std::string s = fmt::format("{}|{}|{}|", row.hangci ? std::to_string(*row.hangci) : "", row.code,
+                                doc::normalize(row.label));
+    for (const auto& c : row.cells)
+      if (c.is_numeric()) s += c.value.to_string() + ";";
+    out.push_back(std::move(s));
+  }
+  std::sort(out.begin(), out.end());
+  return out;
+}
+
+// Each of these tables reads from the PDF with the rows and figures the
+// text's reading has.
+void check_tables_as_text(const doc::Document& pdf, const doc::Document& text, const std::vector<std::string>& codes) {
+  for (const std::string& code : codes) {
+    CAPTURE(code);
+    CHECK(rows_of(table(pdf, code)) == rows_of(table(text, code)));
+  }
+}
+
+const std::vector<std::string> kAllNine = {"公开01表", "公开02表", "公开03表", "公开04表", "公开05表",
+                                           "公开06表", "公开07表", "公开08表", "公开09表"};
+
+doc::Document read_test_pdf(const std::string& path) {
+  auto bytes = slurp(std::string(GOUJI_SOURCE_DIR) + "/" + path);
+  REQUIRE_MESSAGE(!bytes.empty(), "missing " << path);
+  auto r = read::read_document_bytes(bytes, path);
+  if (auto* e = std::get_if<read::ReadError>(&r)) FAIL("not read: " << e->message);
+  return std::get<doc::Document>(std::move(r));
+}
 
 const std::string kShanghai = "tests/read/pdf/final-2024-shanghai-putuo-finance-bureau.pdf";
 
@@ -237,13 +275,30 @@ TEST_CASE("PDF: 三公 table — 0.95 under 合计 预算数 and 公务接待费
   const auto& t = table(d, "财政拨款“三公”经费支出决算表");
   REQUIRE(t.rows.size() == 1);
   const auto& r = t.rows[0];
-  check_figure(path_cell(t, r, {"合计", "预算数"}), "0.95", "0.95");
-  CHECK(path_cell(t, r, {"合计", "决算数"}).kind == doc::CellKind::blank);
-  check_figure(path_cell(t, r, {"公务接待费", "预算数"}), "0.95", "0.95");
-  CHECK(path_cell(t, r, {"公务接待费", "决算数"}).kind == doc::CellKind::blank);
+  const std::string top = "财政拨款“三公”经费", car = "公务用车购置及运行费";
+  check_figure(path_cell(t, r, {top, "合计", "预算数"}), "0.95", "0.95");
+  CHECK(path_cell(t, r, {top, "合计", "决算数"}).kind == doc::CellKind::blank);
+  check_figure(path_cell(t, r, {top, "公务接待费", "预算数"}), "0.95", "0.95");
+  CHECK(path_cell(t, r, {top, "公务接待费", "决算数"}).kind == doc::CellKind::blank);
   std::size_t figures = 0;
   for (const auto& c : r.cells) figures += c.is_numeric();
   CHECK(figures == 2);
+  // The header has four levels (page 19): 财政拨款“三公”经费 over everything,
+  // 公务用车购置及运行费 over 小计 | 公务用车购置费 | 公务用车运行费, 预算数 | 决算数
+  // under each; all twelve paths, left to right.
+  const std::vector<std::vector<std::string>> paths = {
+      {top, "合计", "预算数"},          {top, "合计", "决算数"},
+      {top, "因公出国（境）费", "预算数"}, {top, "因公出国（境）费", "决算数"},
+      {top, car, "小计", "预算数"},      {top, car, "小计", "决算数"},
+      {top, car, "公务用车购置费", "预算数"}, {top, car, "公务用车购置费", "决算数"},
+      {top, car, "公务用车运行费", "预算数"}, {top, car, "公务用车运行费", "决算数"},
+      {top, "公务接待费", "预算数"},      {top, "公务接待费", "决算数"}};
+  const auto& cols = t.blocks[static_cast<std::size_t>(r.block)].columns;
+  REQUIRE(cols.size() == paths.size());
+  for (std::size_t c = 0; c < cols.size(); ++c) {
+    CAPTURE(c);
+    CHECK(cols[c].header == paths[c]);
+  }
   for (const char* name : {"政府性基金预算财政拨款收入支出决算表", "国有资本经营预算财政拨款收入支出决算表"}) {
     const auto& e = table(d, name);
     CHECK(e.declared_empty);
@@ -279,12 +334,275 @@ TEST_CASE("PDF: narrative paragraphs come out whole and in reading order, with t
   }
 }
 
+TEST_CASE("PDF: a line cut by the margin after a colon continues its paragraph; text input keeps ending it there") {
+  // 说明五（三） item 2 (page 22): "……（项）。主要用于：" fills the line to the right
+  // margin and "局财政业务指导与宣传等基本支出。年初预算为10.00万元，……" follows unindented.
+  const auto& d = shanghai();
+  const auto* s = d.find_section("一般公共预算财政拨款支出决算具体情况");
+  REQUIRE(s != nullptr);
+  bool found = false;
+  for (const auto& p : s->paragraphs) {
+    if (!p.text.starts_with("2、")) continue;
+    found = true;
+    CHECK(p.text ==
+          "2、一般公共服务支出（类）财政事务（款）一般行政管理事务（项）。主要用于：局财政业务指导与宣传等基本支出。"
+          "年初预算为10.00万元，支出决算为10.00万元。决算数与预算数基本持平。");
+    CHECK(d.page_of(p.line) == 22);
+  }
+  CHECK(found);
+  // The same lines as text: no layout, so the colon at the line's end ends the paragraph.
+  doc::Document t = read::read_text("一、说明\n主要用于：\n局财政业务指导。\n", "t.txt");
+  REQUIRE(t.sections.size() == 2);
+  CHECK(t.sections[1].paragraphs.size() == 2);
+  // With the front end's hint that line 2 was cut by the margin, one paragraph.
+  doc::Document h = read::read_text("一、说明\n主要用于：\n局财政业务指导。\n", "t.txt", {0, 1, 0, 0});
+  REQUIRE(h.sections.size() == 2);
+  REQUIRE(h.sections[1].paragraphs.size() == 1);
+  CHECK(h.sections[1].paragraphs[0].text == "主要用于：局财政业务指导。");
+}
+
+TEST_CASE("PDF: a table continued on the next page under its repeated header reads as the text does") {
+  // tests/read/pdf/repeated-header/: the luolong 2023 sample printed with each
+  // table's header rows repeated at the top of every page the table runs onto
+  // (as a spreadsheet's print titles do): 公开01表 on pages 2–3, 公开04表 on
+  // 4–6 (pdftotext -layout of pages 3, 5 and 6 shows 收入 | 支出, 项目 行次 金额
+  // and 栏次 again above the continued rows). The text sample's
+  // reading is the reference (its golden was checked by hand): every 公开 table
+  // must come out with the same rows — 行次, 科目代码, label — and figures.
+  const doc::Document pdf = read_test_pdf("tests/read/pdf/repeated-header/final-2023-luolong-gov-office.pdf");
+  const doc::Document text = load("final-2023-luolong-gov-office.txt");
+  check_tables_as_text(pdf, text, kAllNine);
+  // 行 62 总计 (right half) is the first row under the repeat on page 3: 1,063.13.
+  const doc::Row* total = table(pdf, "公开01表").row_by_hangci(62);
+  REQUIRE(total != nullptr);
+  CHECK(pdf.page_of(total->line) == 3);
+  bool figure = false;
+  for (const auto& c : total->cells) figure = figure || (c.is_numeric() && c.value.to_string() == "1063.13");
+  CHECK(figure);
+  // The repeated header words are not read as rows ("行次“行次”不是数字").
+  for (const auto& w : pdf.warnings) {
+    CAPTURE(w.message);
+    CHECK(w.message.find("不是数字") == std::string::npos);
+    CHECK(w.message.find("放不进") == std::string::npos);
+    CHECK(w.message.find("不属于任何能识别的表") == std::string::npos);
+  }
+}
+
+TEST_CASE("PDF: landscape pages stored turned a quarter (/Rotate 90) read as the text does") {
+  // tests/read/pdf/rotated/: portrait pages whose content is drawn turned and
+  // displayed upright by /Rotate 90 (recipe in its README); 公开01–03表 print
+  // on pages 2–6.
+  const doc::Document pdf = read_test_pdf("tests/read/pdf/rotated/final-2023-luolong-gov-office-p1-6.pdf");
+  const doc::Document text = load("final-2023-luolong-gov-office.txt");
+  check_tables_as_text(pdf, text, {"公开01表", "公开02表", "公开03表"});
+  const doc::Row* r = table(pdf, "公开03表").row_by_code("2010301");
+  REQUIRE(r != nullptr);
+  CHECK(pdf.page_of(r->line) >= 5);
+}
+
+TEST_CASE("PDF: page numbers alone are recognised in their usual forms") {
+  for (const char* yes : {"3", "-3-", "3/28", "12/128", "第3页", "第3页共28页", "第3页,共28页", "共28页第3页"}) {
+    CAPTURE(yes);
+    CHECK(read::is_page_number_text(yes));
+  }
+  for (const char* no : {"", "12345", "3-", "第页", "第3", "3/", "合计", "1,063.13", "2023年度", "第3页说明", "-3-4-"}) {
+    CAPTURE(no);
+    CHECK_FALSE(read::is_page_number_text(no));
+  }
+}
+
+TEST_CASE("PDF: a running header and page-number footers are not read as content") {
+  // tests/read/pdf/furniture/: every page prints the document's title at its
+  // top and "- N -" at its bottom (recipe in its README). 公开04表 runs from
+  // page 3 onto page 4, across a footer and a header.
+  const doc::Document pdf = read_test_pdf("tests/read/pdf/furniture/final-2024-luolong-gov-service-center.pdf");
+  const doc::Document text = load("final-2024-luolong-gov-service-center.txt");
+  check_tables_as_text(pdf, text, kAllNine);
+  CHECK(pdf.department == text.department);
+  for (std::uint32_t line = 1; line <= pdf.line_offsets.size(); ++line) {
+    std::string_view t = pdf.line_text(line);
+    CAPTURE(line);
+    CAPTURE(t);
+    CHECK((t.find("部门决算公开") == std::string_view::npos || line < 10));  // the cover's own title only
+    std::string n = doc::normalize(t);
+    CHECK_FALSE((n.starts_with("-") && read::is_page_number_text(n)));  // "- 3 -"; a bare "2025" in a form is content
+  }
+}
+
+TEST_CASE("PDF: a figure and the next column's name closer than a word space are two cells") {
+  // tests/read/pdf/tight-cells/ (recipe in its README): 10.5 pt cells with
+  // 4 pt padding, so "1,063.13" and "一、一般公共服务支出" of the next column
+  // stand 8 pt apart and were read as one cell; the column edges that the
+  // other rows show split them.
+  const doc::Document pdf = read_test_pdf("tests/read/pdf/tight-cells/final-2023-luolong-gov-office-p1-8.pdf");
+  const doc::Document text = load("final-2023-luolong-gov-office.txt");
+  check_tables_as_text(pdf, text, {"公开02表", "公开03表", "公开05表"});
+  // 行 1 of 公开01表: the 行次, the figure and the 支出 half's name, each its own cell.
+  const doc::Row* r = table(pdf, "公开01表").row_by_hangci(1);
+  REQUIRE(r != nullptr);
+  CHECK(doc::normalize(r->label) == "一、一般公共预算财政拨款收入");
+  const doc::Row* r32 = table(pdf, "公开01表").row_by_hangci(32);
+  REQUIRE(r32 != nullptr);
+  CHECK(doc::normalize(r32->label) == "一、一般公共服务支出");
+  // The year line "2023年度" printed right above the header is the title
+  // block's, not a group heading over 收入 (it was read as 2023年度›收入›项目).
+  const doc::Table& t01 = table(pdf, "公开01表");
+  REQUIRE(t01.blocks.size() == 2);
+  CHECK(t01.blocks[0].name == "收入");
+  REQUIRE(t01.blocks[0].columns.size() == 3);
+  CHECK(t01.blocks[0].columns[0].header == std::vector<std::string>{"收入", "项目"});
+  CHECK(t01.blocks[0].columns[2].lanci == 1);
+  CHECK(t01.blocks[1].columns[2].lanci == 2);
+}
+
+// A 绩效自评 form printed as published forms are (tests/read/pdf/roundtrip/,
+// laid out by tools/text_to_html.py from examples/final-2024-luolong-gov-
+// service-center.txt, lines 562–590): 项目名称 and 主管部门 rows above the
+// 资金 headings, labels merged down the first columns and centred in their
+// cells (项目资金（万元）, 资金管理情况 over its headings and four rows, 产出指标
+// over two indicator rows, 时效指标 between two rows), the 分值（20） heading
+// wrapped, long 情况说明 texts wrapped in cells merged over two columns.
+// Expected values read from the form on page 12 of the PDF.
+TEST_CASE("PDF: a 项目支出绩效自评情况表 — merged labels on the first of their rows, stacked 项目名称/主管部门 rows") {
+  auto bytes = slurp(std::string(GOUJI_SOURCE_DIR) + "/tests/read/pdf/roundtrip/final-2024-luolong-gov-service-center.pdf");
+  REQUIRE(!bytes.empty());
+  auto r = read::read_document_bytes(bytes, "luolong-2024.pdf");
+  REQUIRE(std::holds_alternative<doc::Document>(r));
+  const auto& d = std::get<doc::Document>(r);
+  const doc::Table* form = nullptr;
+  for (const auto& t : d.tables)
+    if (t.title == "项目支出绩效自评情况表" && t.subject == "12345便民热线办公经费") form = &t;
+  REQUIRE(form != nullptr);
+  const auto& t = *form;
+  CHECK(t.department == "洛龙区政务服务中心");
+  CHECK(t.unit == "万元");
+  int funds = block_named(t, "资金"), mgmt = block_named(t, "资金管理"), ind = block_named(t, "绩效指标");
+  const auto& total = row_label(t, "年度资金总额", funds);
+  CHECK(named_cell(t, total, "年初预算数").value == num("5"));
+  CHECK(named_cell(t, total, "全年执行数").value == num("1.3"));
+  CHECK(named_cell(t, total, "分值").value == num("10"));
+  CHECK(named_cell(t, total, "执行率").value == num("0.26"));
+  // The four 资金管理 rows, in order, each with 分值 5 and 得分 5.
+  std::vector<std::string> labels;
+  for (const auto& row : t.rows)
+    if (row.block == mgmt) {
+      labels.push_back(row.label);
+      CHECK(named_cell(t, row, "分值").value == num("5"));
+      CHECK(named_cell(t, row, "得分").value == num("5"));
+    }
+  CHECK(labels == std::vector<std::string>{"安排科学性", "拨付合规性", "使用规范性", "预算绩效管理情况"});
+  const auto& rank = row_label(t, "12345热线在全市排名", ind);
+  CHECK(named_cell(t, rank, "一级指标").text == "产出指标");
+  CHECK(named_cell(t, rank, "二级指标").text == "质量指标");
+  CHECK(named_cell(t, rank, "实际完成值").text == "3%");
+  const auto& first = row_label(t, "受理市12345便民热线交办群众诉求事项月平均量", ind);
+  CHECK(named_cell(t, first, "一级指标").text == "产出指标");
+  CHECK(named_cell(t, first, "二级指标").text == "数量指标");
+  const auto& social = row_label(t, "确保对市12345热线交办群众诉求事项和网民诉求事项办理质量和效率", ind);
+  CHECK(named_cell(t, social, "一级指标").text == "时效指标");
+  CHECK(named_cell(t, social, "二级指标").text == "社会效益指标");
+  CHECK(named_cell(t, social, "分值").value == num("25"));
+  const auto& score = row_label(t, "总分", ind);
+  CHECK(named_cell(t, score, "分值").value == num("100"));
+  CHECK(named_cell(t, score, "得分").value == num("92.6"));
+}
+
+// A form's parts have grids of their own: in the round-trip PDFs the
+// 资金管理 part's 情况说明 | 分值（20） | 得分 columns and the 绩效指标 part's
+// eight columns stand where the 资金 part's columns do not. Read with one set
+// of columns for the whole form, a wrapped 三级指标 of 区政府门户网站运行维护经费
+// (luolong 2023, page 19) and the 情况说明 column of 人员类-劳务派遣 (luolong
+// 2024) ran into their neighbours; with each part's own columns both forms
+// read, block by block and cell by cell, as the text reader reads the text
+// they were printed from (spaces aside: the PDF prints 0.0 % as 0.0%).
+TEST_CASE("PDF: each part of a 绩效自评 form takes its own columns") {
+  auto squeeze_all = [](std::string s) {
+    s.erase(std::remove(s.begin(), s.end(), ' '), s.end());
+    return s;
+  };
+  auto form = [&](const doc::Document& d, const std::string& subject) -> const doc::Table& {
+    for (const auto& t : d.tables)
+      if (t.title == "项目支出绩效自评情况表" && squeeze_all(t.subject) == subject) return t;
+    FAIL("no form " << subject);
+    return d.tables.front();
+  };
+  auto cells_of = [&](const doc::Table& t) {
+    std::vector<std::string> out;
+    for (const auto& row : t.rows) {
+      std::string s = fmt::format("{}|{}|", row.block, squeeze_all(row.label));
+      for (const auto& c : row.cells) s += squeeze_all(c.text) + "|";
+      out.push_back(std::move(s));
+    }
+    return out;
+  };
+  struct Case {
+    const char* sample;
+    const char* subject;
+  };
+  for (const Case& k : {Case{"final-2023-luolong-gov-office", "区政府门户网站运行维护经费（2023年）"},
+                        Case{"final-2024-luolong-gov-service-center", "人员类-劳务派遣"},
+                        // The 资金管理 part opening a page (20 and 25 of the 2023
+                        // PDF): its 分值 is no repeat of the 资金 part's header,
+                        // （20） ends the heading, and 资金管理情况 goes on the
+                        // headings' row, not on 安排科学性's.
+                        Case{"final-2023-luolong-gov-office", "区政府值班经费（2023年）"},
+                        Case{"final-2023-luolong-gov-office", "劳务派遣人员经费（2023年）"},
+                        // A one-line 预期目标 beside a two-line 实际完成情况, each
+                        // line on its own (page 13): the form goes on.
+                        Case{"final-2023-luolong-gov-office", "公务接待经费（2023年）"},
+                        // 15.94% printed as "15" ".9" "4%" is one figure.
+                        Case{"final-2024-luolong-gov-service-center", "大厅标准化配置"},
+                        // 0.00% printed as "0.0" "0%" is one figure.
+                        Case{"final-2024-luolong-gov-service-center", "政务大厅窗口服务专项经费"}}) {
+    CAPTURE(k.subject);
+    const doc::Document pdf = read_test_pdf(std::string("tests/read/pdf/roundtrip/") + k.sample + ".pdf");
+    const doc::Document text = load(std::string(k.sample) + ".txt");
+    const doc::Table& p = form(pdf, k.subject);
+    const doc::Table& t = form(text, k.subject);
+    REQUIRE(p.blocks.size() == t.blocks.size());
+    for (std::size_t b = 0; b < t.blocks.size(); ++b) CHECK(p.blocks[b].columns.size() == t.blocks[b].columns.size());
+    CHECK(cells_of(p) == cells_of(t));
+  }
+}
+
+TEST_CASE("PDF: an empty table's 栏次 numbers, printed under their headings, give its columns") {
+  // xigong 2023 公开08表 (text lines 630–645: 项目 | 本年支出 over 科目代码 科目名称
+  // 合计 基本支出 项目支出, 栏次 1 2 3, a 合计 row and 本表无数据) as the round trip
+  // prints it: headings centred, the 栏次 numbers centred under them, no figure.
+  const doc::Document pdf = read_test_pdf("tests/read/pdf/roundtrip/final-2023-xigong-community-office.pdf");
+  const doc::Table& t = table(pdf, "公开08表");
+  CHECK(t.declared_empty);
+  REQUIRE(t.blocks.size() == 1);
+  const auto& cols = t.blocks[0].columns;
+  REQUIRE(cols.size() == 5);
+  CHECK(cols[2].header == std::vector<std::string>{"本年支出", "合计"});
+  CHECK(cols[3].header == std::vector<std::string>{"本年支出", "基本支出"});
+  CHECK(cols[4].header == std::vector<std::string>{"本年支出", "项目支出"});
+  CHECK(cols[2].lanci == 1);
+  CHECK(cols[3].lanci == 2);
+  CHECK(cols[4].lanci == 3);
+  REQUIRE(t.rows.size() == 1);  // the 合计 row; the 栏次 row is no row
+  CHECK(doc::normalize(t.rows[0].label) == "合计");
+}
+
 TEST_CASE("PDF: the template is read without a crash (its tables are empty forms)") {
   auto bytes = slurp(std::string(GOUJI_SOURCE_DIR) + "/tests/read/pdf/template-2024-shanghai-final-accounts.pdf");
   REQUIRE(!bytes.empty());
   auto r = read::read_document_bytes(bytes, "template.pdf");
   REQUIRE(std::holds_alternative<doc::Document>(r));
-  CHECK(!std::get<doc::Document>(r).tables.empty());
+  const doc::Document& d = std::get<doc::Document>(r);
+  CHECK(d.tables.size() == 9);
+  // 基本支出决算表 (page 11), right block: names 8 and 6 characters wide in
+  // rows 14 pt apart (pdftotext -bbox: 其他交通工具购置 ends at 468.5 pt, the
+  // column's widest name further right); each row keeps its own name.
+  const doc::Table& t = table(d, "一般公共预算财政拨款基本支出决算表");
+  for (auto [code, name] : {std::pair{"31013", "公务用车购置"}, std::pair{"31019", "其他交通工具购置"},
+                            std::pair{"31021", "文物和陈列品购置"}, std::pair{"31022", "无形资产购置"}}) {
+    CAPTURE(code);
+    const doc::Row* row = t.row_by_code(code);
+    REQUIRE(row != nullptr);
+    CHECK(doc::normalize(row->label) == name);
+  }
 }
 
 TEST_CASE("PDF: bad input gets a clear Chinese message, never a crash") {

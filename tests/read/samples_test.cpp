@@ -77,6 +77,35 @@ TEST_CASE("luolong 2023: metadata, 目录 and every listed table found with its 
   CHECK(table(d, "公开06表").department == "洛阳市洛龙区人民政府办公室");
 }
 
+TEST_CASE("目录 entries with page numbers: after dot leaders, or in a cell of their own (a PDF's right-aligned numbers)") {
+  // The luolong 2023 目录 (lines 23–31) as a word processor prints it: leaders
+  // and page numbers, or the number after a tab. Every entry is still listed.
+  std::string text = read::test::slurp(std::string(GOUJI_SAMPLES_DIR) + "/final-2023-luolong-gov-office.txt");
+  std::string leaders, tabs;
+  std::size_t page = 5;
+  for (std::size_t pos = 0; pos < text.size();) {
+    std::size_t end = text.find('\n', pos);
+    if (end == std::string::npos) end = text.size();
+    std::string line = text.substr(pos, end - pos);
+    bool entry = line.starts_with("- ") && line.ends_with("表") && pos < 2000;
+    leaders += entry ? line + "……………………" + std::to_string(page) : line;
+    tabs += entry ? line.substr(2) + "\t" + std::to_string(page) : line;
+    if (entry) ++page;
+    leaders += '\n';
+    tabs += '\n';
+    pos = end + 1;
+  }
+  REQUIRE(page == 14);  // the nine 公开 tables got a page number
+  for (const std::string* t : {&leaders, &tabs}) {
+    doc::Document d = read::read_text(*t, "toc.txt");
+    REQUIRE(d.toc.size() == 9);
+    CHECK(d.toc[0] == "收入支出决算总表");
+    CHECK(d.toc[8] == "财政拨款“三公”经费支出决算表");
+    for (const auto& e : d.toc) CHECK_MESSAGE(d.find_tables(e).size() == 1, e);
+    CHECK(d.find_tables("公开01表").size() == 1);
+  }
+}
+
 TEST_CASE("公开01表 行58 is 本年支出合计 in the right (支出) half") {
   SUBCASE("luolong 2023, line 131") {
     auto d = load("final-2023-luolong-gov-office.txt");
@@ -454,6 +483,61 @@ TEST_CASE("budget 2025: header rows that lost empty cells are realigned to their
   CHECK(hy(6) == P{"预算数", "公务接待费"});
   CHECK(hy(7) == P{"决算数", "合计"});
   CHECK(hy(11) == P{"决算数", "公务用车购置及运行维护费", "公务用车运行维护费"});
+}
+
+TEST_CASE("budget 2025: 部门预算项目绩效目标表 rows that lost an empty cell are read under their headers") {
+  auto d = load("budget-2025-xigong-gov-office.txt");
+  const auto& t = table(d, "部门预算项目绩效目标表");
+  auto cell = [&](const doc::Row& r, const char* path) -> const doc::Cell& { return named_cell(t, r, path); };
+  // Line 549: "410303220000000013422 ⇥ 办公经费-差旅费 ⇥ 其他运转类 ⇥ 0.96 ⇥ 0.96 ⇥ ⇥ 总成本 ⇥ ≤0.96万元 ⇥
+  // 资金支付合规率 ⇥ 100% ⇥ 正常发挥区政府的社会职能 ⇥ 保障及时 ⇥ 工作人员满意度 ⇥ ≥95%" — one empty
+  // cell fewer than the header (lines 544–546: 资金总额 政府预算资金 财政专户管理资金 单位资金,
+  // then 三级指标/指标值 under 成本, 产出, 效益, 满意度指标).
+  const auto& r = label_row(t, "办公经费-差旅费");
+  CHECK(r.line == 549);
+  CHECK(cell(r, "资金总额").value == num("0.96"));
+  CHECK(cell(r, "政府预算资金").value == num("0.96"));
+  CHECK(cell(r, "财政专户管理资金").kind == doc::CellKind::blank);
+  CHECK(cell(r, "单位资金").kind == doc::CellKind::blank);
+  CHECK(cell(r, "成本指标›三级指标").text == "总成本");
+  CHECK(cell(r, "成本指标›指标值").text == "≤0.96万元");
+  CHECK(cell(r, "产出指标›三级指标").text == "资金支付合规率");
+  CHECK(cell(r, "效益指标›指标值").text == "保障及时");
+  CHECK(cell(r, "满意度指标›指标值").text == "≥95%");
+  // Its second line (550: "保障人数 ⇥ ≥44人", printed one cell left as well) is a second 产出指标.
+  const auto& second = t.rows.at(static_cast<std::size_t>(&r - t.rows.data()) + 1);
+  CHECK(second.line == 550);
+  CHECK(cell(second, "产出指标›三级指标").text == "保障人数");
+  CHECK(cell(second, "产出指标›指标值").text == "≥44人");
+  CHECK(cell(second, "成本指标›指标值").kind == doc::CellKind::blank);
+  // Lines 557–573 have no trailing cell (14 cells): the same shift; line 575 is the
+  // wrapped end ("准") of 国防办办公经费's 产出 指标值 "符合标" (line 573).
+  const auto& g = label_row(t, "国防办办公经费");
+  CHECK(g.line == 572);
+  CHECK(cell(g, "资金总额").value == num("10.80"));
+  CHECK(cell(g, "单位资金").kind == doc::CellKind::blank);
+  CHECK(cell(g, "成本指标›指标值").text == "≤10.8万元");
+  CHECK(cell(g, "满意度指标›指标值").text == "≥98%");
+  const doc::Row* wrapped = nullptr;
+  for (const auto& row : t.rows)
+    if (row.line == 575) wrapped = &row;
+  REQUIRE(wrapped != nullptr);
+  CHECK(cell(*wrapped, "产出指标›指标值").text == "准");
+  // From line 576 on the rows have every cell (15): read as printed.
+  const auto& p = label_row(t, "党建工作经费 (金融局)");
+  CHECK(p.line == 576);
+  CHECK(cell(p, "单位资金").kind == doc::CellKind::blank);
+  CHECK(cell(p, "成本指标›三级指标").text == "总成本");
+  CHECK(cell(p, "产出指标›三级指标").text == "党建活动次数");
+  // The unit rows (547–548) were right and stay so.
+  const auto& unit = label_row(t, "洛阳市西工区人民政府办公室");
+  CHECK(cell(unit, "资金总额").value == num("241.35"));
+  // A column of words the header calls a figure column is left alone when
+  // moving would not help (项目支出预算表 line 455: 项目单位 holds the unit's name).
+  const auto& pj = table(d, "项目支出预算表");
+  const auto& pr = label_row(pj, "办公经费—其他");
+  CHECK(named_cell(pj, pr, "项目单位").text == "洛阳市西工区人民政府办公室");
+  CHECK(named_cell(pj, pr, "合计").value == num("20.31"));
 }
 
 TEST_CASE("paragraphs are re-joined, with numbers broken across lines, and map back to lines") {

@@ -21,7 +21,7 @@ add_test(NAME read.cli.parse_binary
 set(_pdf ${CMAKE_CURRENT_SOURCE_DIR}/read/pdf)
 add_test(NAME read.cli.parse_pdf
   COMMAND ${CMAKE_COMMAND} "-DCMD=$<TARGET_FILE:gouji>;parse;${_pdf}/final-2024-shanghai-putuo-finance-bureau.pdf"
-          -DEXPECT=0 "-DEXPECT_TEXT=第8页 第131行 2080505 机关事业单位基本养老保险缴费支出" -P ${_expect})
+          -DEXPECT=0 "-DEXPECT_TEXT=第8页 第132行 2080505 机关事业单位基本养老保险缴费支出" -P ${_expect})
 add_test(NAME read.cli.parse_pdf_not_a_pdf
   COMMAND ${CMAKE_COMMAND} "-DCMD=$<TARGET_FILE:gouji>;parse;${_pdf}/not-a-pdf.pdf"
           -DEXPECT=3 "-DEXPECT_TEXT=内容不是 PDF" -P ${_expect})
