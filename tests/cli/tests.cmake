@@ -20,3 +20,9 @@ set_tests_properties(cli.xlsx_report PROPERTIES SKIP_RETURN_CODE 77 TIMEOUT 900)
 # The built-in pack by region: the Shanghai PDF gets 部门决算（上海）, Henan samples the Henan packs, --pack overrides.
 add_test(NAME cli.pack_region
          COMMAND bash ${PROJECT_SOURCE_DIR}/tests/cli/pack_region.sh $<TARGET_FILE:gouji> ${PROJECT_SOURCE_DIR})
+# The Henan text samples and the PDFs made from them (tests/read/pdf/roundtrip/,
+# checked in; remade by pdf_roundtrip.py --regenerate) give the same outcomes.
+add_test(NAME cli.pdf_roundtrip
+         COMMAND ${Python3_EXECUTABLE} ${PROJECT_SOURCE_DIR}/tests/cli/pdf_roundtrip.py $<TARGET_FILE:gouji>
+                 ${PROJECT_SOURCE_DIR})
+set_tests_properties(cli.pdf_roundtrip PROPERTIES TIMEOUT 600)
