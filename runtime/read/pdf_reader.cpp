@@ -493,6 +493,32 @@ void merge_down(std::vector<std::vector<Cell*>>& rows, bool continued, bool& cen
   const std::size_t n0 = rows.size();
   if (n0 < 3) return;
   auto label = [](const Cell* c) { return !is_fig(*c) && !anchor(*c) && c->first == c->lastcol; };
+  // A label wrapped in its cell short of the cell's edge (投入管理 ⏎ 指标,
+  // centred) is two cells of one column in one row: one label, as the row
+  // is written (its cells of one column joined, top first).
+  for (auto& r : rows) {
+    std::stable_sort(r.begin(), r.end(), [](const Cell* a, const Cell* b) { return a->base < b->base; });
+    for (std::size_t i = 0; i < r.size(); ++i) {
+      Cell* u = r[i];
+      if (!label(u)) continue;
+      for (std::size_t j = i + 1; j < r.size();) {
+        Cell* l = r[j];
+        if (label(l) && l->first == u->first && l->base > u->last && l->base - u->last <= u->fs * 8 / 5) {
+          if (!u->text.empty() && ascii_alnum(u->text.back()) && !l->text.empty() && ascii_alnum(l->text.front()))
+            u->text += ' ';
+          u->text += l->text;
+          u->x0 = std::min(u->x0, l->x0);
+          u->x1 = std::max(u->x1, l->x1);
+          u->last = l->last;
+          u->last_x1 = l->last_x1;
+          l->merged_away = true;
+          r.erase(r.begin() + static_cast<long>(j));
+          continue;
+        }
+        ++j;
+      }
+    }
+  }
   auto holds = [](const std::vector<Cell*>& r, int k, const Cell* except) {
     for (const Cell* c : r)
       if (c != except && c->first <= k && k <= c->lastcol) return true;
@@ -532,9 +558,17 @@ void merge_down(std::vector<std::vector<Cell*>>& rows, bool continued, bool& cen
   for (std::size_t j = 1; j < n; ++j) gaps.push_back(std::max(top[j] - bot[j - 1], 0));
   std::nth_element(gaps.begin(), gaps.begin() + static_cast<long>(gaps.size() / 2), gaps.end());
   const int pad = gaps[gaps.size() / 2] / 2;
-  auto edge = [&](std::size_t j) {  // between real row j-1 and real row j (j in 0..n)
-    if (j == 0) return top[0] - pad;
-    if (j == n) return bot[n - 1] + pad;
+  // The top edge of real row j, and the bottom edge of real row j - 1: the
+  // middle between them, or a pad's distance from each where something other
+  // than rows stands between them (header rows taken out above the first
+  // body row leave a wrapped text's last line far above it).
+  auto apart = [&](std::size_t j) { return top[j] - bot[j - 1] > 6 * std::max(pad, 100); };
+  auto top_edge = [&](std::size_t j) {  // j in 0..n-1
+    if (j == 0 || apart(j)) return top[j] - pad;
+    return (bot[j - 1] + top[j]) / 2;
+  };
+  auto bot_edge = [&](std::size_t j) {  // the bottom of real row j - 1, j in 1..n
+    if (j == n || apart(j)) return bot[j - 1] + pad;
     return (bot[j - 1] + top[j]) / 2;
   };
   // The labels, from the top.
@@ -586,7 +620,18 @@ void merge_down(std::vector<std::vector<Cell*>>& rows, bool continued, bool& cen
       for (std::size_t l = std::max(hi_free, f); l <= dn; ++l) {
         if (own && f == pos) continue;  // it would stay where it is
         if (!own && (f > pos - 1 || l < pos)) continue;
-        if (std::abs((edge(f) + edge(l + 1)) / 2 - mid) > tol) continue;
+        if (std::abs((top_edge(f) + bot_edge(l + 1)) / 2 - mid) > tol) continue;
+        // A label merged down stands among the row headings: no column to
+        // its left holds a cell on every one of its rows (a left-aligned
+        // 50天 in a column whose figures are right-aligned, beside the row's
+        // indicator name, is no merged label).
+        bool headings = true;
+        for (int left = 0; left < k && headings; ++left) {
+          bool every = true;
+          for (std::size_t j = f; j <= l && every; ++j) every = holds(rows[real[j]], left, nullptr);
+          if (every) headings = false;
+        }
+        if (!headings) continue;
         // The rows of a form's part: each with figures, the first maybe
         // the part's headings instead.
         bool part = true;
@@ -640,6 +685,23 @@ void merge_down(std::vector<std::vector<Cell*>>& rows, bool continued, bool& cen
     rows[real[m.f]].push_back(m.x);
   }
   rows.erase(std::remove_if(rows.begin(), rows.end(), [](const std::vector<Cell*>& r) { return r.empty(); }), rows.end());
+}
+
+// The width a line's first unbreakable run takes (a character, and the
+// figures and letters that follow it: "月-2022" of "月-2022年", "12" of "12月"),
+// at the width of a CJK character for a non-ASCII character and half of it
+// for an ASCII one.
+int leading_chunk_width(std::string_view s, int fs) {
+  auto run = [](char c) { return c != ' ' && static_cast<unsigned char>(c) < 0x80; };
+  std::size_t i = 0;
+  int w = 0;
+  if (!s.empty() && static_cast<unsigned char>(s[0]) >= 0x80) {
+    i = 1;
+    while (i < s.size() && (static_cast<unsigned char>(s[i]) & 0xC0) == 0x80) ++i;
+    w = fs;
+  }
+  for (; i < s.size() && run(s[i]); ++i) w += fs / 2;
+  return w;
 }
 
 // One table region of a page → its lines (header rows, 栏次, body rows).
@@ -843,9 +905,17 @@ void write_table(std::vector<Line>& lines, const Region& r, std::uint32_t page, 
             if (!is_fig(a) && std::abs(a.x0 - c.x0) <= c.fs / 4) return true;
         return false;
       };
+      // (Nor the first lines of a row whose figures stand centred a little
+      // lower, beside its names wrapped onto two lines: 产出指标 | 数量指标 |
+      // 免费刻章项目预估采 ⏎ ≤5200套 | 5200套 | 4 … ⏎ 购印章.)
+      auto figures_beside = [&] {
+        if (k + 1 > r.end || lines[k + 1].base - lines[k].base >= std::max(lines[k].fs, 400)) return false;
+        return std::any_of(lines[k + 1].cells.begin(), lines[k + 1].cells.end(),
+                           [](const Cell& c) { return is_fig(c) && !bracketed_number(c.text); });
+      };
       const bool heads = figures && cs.size() >= 3 && std::none_of(cs.begin(), cs.end(), [&](const Cell& c) {
                            return is_fig(c) || anchor(c) || is_sentence(c) || bracketed_number(c.text) || continues(c);
-                         });
+                         }) && !figures_beside();
       if (heads) {
         std::size_t s = k;
         while (s - 1 > first && lines[s - 1].cells.size() == 1 && !is_fig(lines[s - 1].cells[0]) &&
@@ -1125,7 +1195,10 @@ void write_table(std::vector<Line>& lines, const Region& r, std::uint32_t page, 
       // 14 pt apart).
       // (Nor may a closing punctuation mark start a line: the character
       // before it moves down with it, and the line stops two characters short.)
-      bool full = u->last_x1 >= right_end - u->fs - u->fs / 20 ||
+      // (Nor may a line break inside a run of figures and letters: "2022年1"
+      // ⏎ "月-2022年" stops as far short as "月-2022" is wide.)
+      const int chunk = leading_chunk_width(l->text, u->fs);
+      bool full = u->last_x1 >= right_end - u->fs - u->fs / 20 || (chunk > u->fs && u->last_x1 + chunk > right_end) ||
                   ((l->text.starts_with("（") || l->text.starts_with("(")) && u->last_x1 >= right_end - 3 * u->fs) ||
                   (closing_second(l->text) && u->last_x1 >= right_end - 2 * u->fs - u->fs / 2);
       // Its lines start where it starts, or are centred on its centre (a
@@ -1421,21 +1494,27 @@ void write_page(std::vector<Line> lines, std::uint32_t page, TableState& st, std
       bool close = l.base - lines[j - 1].base <= 3 * std::max(l.fs, 400);
       if (table_single(l, 20) && (close || total_label(clean_for_match(l.cells[0].text)))) { r.end = j; continue; }
       // A form's long texts in cells side by side, printed on lines of their
-      // own (a one-line goal beside a two-line one, centred down the row):
-      // single lines inside the table's columns (well right of the page's
-      // left edge), a line apart, up to a line of several cells.
+      // own (a one-line goal beside a two-line one, centred down the row; or
+      // two wrapped texts whose lines interleave): single lines inside the
+      // table's columns (well right of the page's left edge), a line apart,
+      // up to a line of several cells. Once a sentence has begun, a line of
+      // any length may continue it (a wrapped line need not hold a comma).
       if (close && !l.cells.empty()) {
         std::size_t e = j;
+        bool sentence = false;
         auto inside = [&](const Line& x) {
           const int f = std::max(x.fs, 400);
-          return x.cells.size() == 1 && x.cells[0].x0 - left > 3 * f && (is_sentence(x.cells[0]) || table_single(x, 12));
+          return x.cells.size() == 1 && x.cells[0].x0 - left > 3 * f &&
+                 (is_sentence(x.cells[0]) || table_single(x, 12) || (sentence && !title_block(x)));
         };
         // (a short heading among them, 绩效指标, may stand further apart, as
         // the short lines of a region may)
-        while (e < lines.size() && e < j + 6 && inside(lines[e]) &&
+        while (e < lines.size() && e < j + 12 && inside(lines[e]) &&
                (e == j || lines[e].base - lines[e - 1].base <= std::max(lines[e].fs, 400) * 3 / 2 ||
-                (table_single(lines[e], 12) && lines[e].base - lines[e - 1].base <= 3 * std::max(lines[e].fs, 400))))
+                (table_single(lines[e], 12) && lines[e].base - lines[e - 1].base <= 3 * std::max(lines[e].fs, 400)))) {
+          sentence = sentence || is_sentence(lines[e].cells[0]);
           ++e;
+        }
         if (e > j && is_sentence(l.cells[0]) && e < lines.size() && lines[e].cells.size() >= 2 &&
             lines[e].base - lines[e - 1].base <= 3 * std::max(lines[e].fs, 400)) {
           r.end = e;

@@ -36,13 +36,10 @@ except for what cannot be the same or is not yet:
   compared by its first 12 non-space characters;
 - the 绩效自评 forms (项目支出/部门整体支出绩效自评情况表 and the 说明 lines that
   quote them) of the samples not in FORMS_COMPARED are counted and printed,
-  not yet compared: their PDFs show the forms the text reader reconstructs,
-  but the PDF reader does not yet read every one of them back. All 14 forms
-  of final-2023-luolong come out of the PDF as the text reader reads them,
-  and its forms are compared like the rest; of the others, 9 of the 12 forms
-  of final-2024-luolong and 8 of the 10 of final-2023-xigong do (the rest
-  still misplace a wrapped text or a label merged over a page break; the
-  budget's two 目标表 differ in their blocks; issue 8).
+  not compared. Every form of the three 决算 samples (14 of final-2023-luolong,
+  12 of final-2024-luolong, 10 of final-2023-xigong) comes out of the PDF as
+  the text reader reads it, and their forms are compared like the rest; the
+  budget's two 目标表 still differ in their blocks (issue 8).
 
 The space-layout sample (xigong 2023) has no cells to lay out; its tables
 are printed from the model (tools/text_to_html.py: the blocks side by side, the
@@ -67,7 +64,8 @@ from report_docs import Checks  # noqa: E402
 ROUNDTRIP = os.path.join("tests", "read", "pdf", "roundtrip")
 # Samples whose 绩效自评 forms all read through the PDF as through the text:
 # their forms are compared, not exempted (see the module docstring).
-FORMS_COMPARED = {"final-2023-luolong-gov-office"}
+FORMS_COMPARED = {"final-2023-luolong-gov-office", "final-2024-luolong-gov-service-center",
+                  "final-2023-xigong-community-office"}
 
 
 def chromium():
