@@ -404,6 +404,15 @@ struct PerfReader {
       return true;
     }
     if (prev_label_pos.empty() || t.rows.empty() || t.rows.back().block != ind) return false;
+    // A continuation holds text only where the row above has its names: a
+    // line with text elsewhere too (a 目标表's next indicator, 区志办工作 ⇥
+    // 保障区志印刷…) is a row of its own, and changes nothing above.
+    auto name_at = [&](std::size_t p) -> int {
+      for (auto& [lp, name] : prev_label_pos)
+        if (lp == p && col(ind, name) >= 0) return col(ind, name);
+      return -1;
+    };
+    if (!std::all_of(pos.begin(), pos.end(), [&](std::size_t p) { return name_at(p) >= 0; })) return false;
     auto& row = t.rows.back();
     if (row.cells.size() < block(ind).columns.size()) row.cells.resize(block(ind).columns.size());
     for (auto p : pos) {

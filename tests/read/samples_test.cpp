@@ -540,6 +540,25 @@ TEST_CASE("budget 2025: 部门预算项目绩效目标表 rows that lost an empt
   CHECK(named_cell(pj, pr, "合计").value == num("20.31"));
 }
 
+TEST_CASE("budget 2025: each 部门（单位）整体绩效目标表 indicator row keeps its own 三级指标 (no name joined from the row below)") {
+  auto d = load("budget-2025-xigong-gov-office.txt");
+  const auto& t = table(d, "部门（单位）整体绩效目标表");
+  // Lines 520–521: "产出指标 ⇥ 重点工作任务完成 ⇥ 政务信息公开 ⇥ 保障区机关大院及各大办事处的网络维护及相关设备购置 ⇥"
+  // then " ⇥  ⇥ 区志办工作 ⇥ 保障区志印刷及时，准确支付相关返聘人员工资 ⇥": the second line has a
+  // 指标值, so it is a row of its own, not the end of the first row's name.
+  const auto& a = label_row(t, "政务信息公开");
+  CHECK(a.line == 520);
+  CHECK(named_cell(t, a, "指标值").text == "保障区机关大院及各大办事处的网络维护及相关设备购置");
+  const auto& b = label_row(t, "区志办工作");
+  CHECK(b.line == 521);
+  CHECK(named_cell(t, b, "二级指标").text == "重点工作任务完成");
+  CHECK(named_cell(t, b, "指标值").text == "保障区志印刷及时，准确支付相关返聘人员工资");
+  // Lines 535–536: 群众满意度 and 业务关联对象满意度, both ≥98%.
+  CHECK(named_cell(t, label_row(t, "群众满意度"), "指标值").text == "≥98%");
+  CHECK(named_cell(t, label_row(t, "业务关联对象满意度"), "指标值").text == "≥98%");
+  for (const auto& r : t.rows) CHECK_MESSAGE(r.label.find("区志办工作金融") == std::string::npos, r.label);
+}
+
 TEST_CASE("paragraphs are re-joined, with numbers broken across lines, and map back to lines") {
   auto d = load("final-2023-xigong-community-office.txt");
   const auto* s = d.find_section("收入决算情况说明");
