@@ -349,10 +349,13 @@ std::vector<Column> derive_columns(std::vector<Cell*> body, std::vector<Cell*> h
   const std::size_t body_cols = cols.size();
   std::vector<bool> named(body_cols, false);
   std::vector<int> rows_in(body_cols, 0);  // body cells in each column (a figure counts two)
+  std::vector<int> figs_in(body_cols, 0);
   for (const Cell* c : body)
     for (std::size_t i = 0; i < body_cols; ++i)
-      if (significant(overlap(c->x0, c->x1, cols[i].x0, cols[i].x1), c->width(), cols[i].x1 - cols[i].x0))
+      if (significant(overlap(c->x0, c->x1, cols[i].x0, cols[i].x1), c->width(), cols[i].x1 - cols[i].x0)) {
         rows_in[i] += is_fig(*c) ? 2 : 1;
+        figs_in[i] += is_fig(*c) ? 1 : 0;
+      }
   std::vector<const Cell*> loose;
   for (const Cell* c : header) {
     bool hit = false;
@@ -419,6 +422,30 @@ std::vector<Column> derive_columns(std::vector<Cell*> body, std::vector<Cell*> h
     }
     cols.push_back({c->x0, c->x1});
   }
+  // A figure alone in a column no header word names, beside a named column
+  // of words only, is printed in that column (a unit's code, 102, right-
+  // aligned in the wide 项目名称 column whose names are left-aligned): every
+  // column of a table with a header has a heading.
+  // A figure alone in a column of its own, beside a column of words, is
+  // printed in that column when nothing else marks the column as its own: no
+  // header word is over it and not over the words' column too, and no words
+  // are in it that are not in the words' column too (a unit's code, 102,
+  // right-aligned in the wide 项目名称 column whose names are left-aligned).
+  if (!header.empty())
+    for (std::size_t i = body_cols; i-- > 1;) {
+      if (figs_in[i] != 1 || figs_in[i - 1] != 0 || rows_in[i - 1] == 0) continue;
+      auto in = [&](const Cell* c, std::size_t k) {
+        return significant(overlap(c->x0, c->x1, cols[k].x0, cols[k].x1), c->width(), cols[k].x1 - cols[k].x0);
+      };
+      bool own = false;
+      for (const Cell* c : header)
+        if (in(c, i) && !in(c, i - 1)) own = true;
+      for (const Cell* c : body)
+        if (!is_fig(*c) && in(c, i) && !in(c, i - 1)) own = true;
+      if (own) continue;
+      cols[i - 1].x1 = std::max(cols[i - 1].x1, cols[i].x1);
+      cols.erase(cols.begin() + static_cast<long>(i));
+    }
   std::sort(cols.begin(), cols.end(), [](const Column& a, const Column& b) { return a.x0 < b.x0; });
   return cols;
 }
@@ -1084,7 +1111,17 @@ void write_table(std::vector<Line>& lines, const Region& r, std::uint32_t page, 
           }
         if (top == INT_MAX) return true;
         if (top <= g->last + g->fs) return false;
-        return cells_in > 1 || centre > (g->base + header_bottom) / 2 + g->fs / 4;
+        if (cells_in > 1 || centre > (g->base + header_bottom) / 2 + g->fs / 4) return true;
+        // Level with a heading under the group name (合计 | 因公出国(境)费 beside
+        // 公务用车购置及运行维护费, all three under 预算数, with empty cells under
+        // the first two): a sub-column too. (A leaf merged down beside the
+        // group and centred may stand level with them as well: the group
+        // name must still be centred over the columns it takes, below.)
+        for (const auto& q : placed)
+          if (q.c != g && q.level > L && q.c->first <= g->lastcol && g->first <= q.c->lastcol &&
+              std::abs(q.c->center() - centre) <= g->fs / 2)
+            return true;
+        return false;
       };
       int a0 = g->first, b0 = g->lastcol;
       while (a0 - 1 >= lo && col_mid(a0 - 1) > left_bound && !taken[static_cast<std::size_t>(a0 - 1)] && lower(a0 - 1)) --a0;
