@@ -215,11 +215,16 @@ struct Column {
 
 bool significant(int ov, int wa, int wb) { return ov > 150 && ov * 4 > std::min(wa, wb); }
 
+// Does the cell cover the column (significant overlap)?
+bool covers(const Cell& c, const Column& col) {
+  return significant(overlap(c.x0, c.x1, col.x0, col.x1), c.width(), col.x1 - col.x0);
+}
+
 // Columns the cell covers (significant overlap), or the nearest one.
 void assign(Cell& c, const std::vector<Column>& cols) {
   int first = -1, last = -1;
   for (std::size_t i = 0; i < cols.size(); ++i) {
-    if (significant(overlap(c.x0, c.x1, cols[i].x0, cols[i].x1), c.width(), cols[i].x1 - cols[i].x0)) {
+    if (covers(c, cols[i])) {
       if (first < 0) first = static_cast<int>(i);
       last = static_cast<int>(i);
     }
@@ -260,7 +265,7 @@ std::vector<Column> derive_columns(std::vector<Cell*> body, std::vector<Cell*> h
     bool fig = is_fig(*c);
     std::vector<std::size_t> hits;
     for (std::size_t i = 0; i < cols.size(); ++i)
-      if (significant(overlap(c->x0, c->x1, cols[i].x0, cols[i].x1), c->width(), cols[i].x1 - cols[i].x0)) hits.push_back(i);
+      if (covers(*c, cols[i])) hits.push_back(i);
     const bool code = fig && anchor(*c);
     if (hits.empty()) {
       cols.push_back({c->x0, c->x1});
@@ -352,7 +357,7 @@ std::vector<Column> derive_columns(std::vector<Cell*> body, std::vector<Cell*> h
   std::vector<int> figs_in(body_cols, 0);
   for (const Cell* c : body)
     for (std::size_t i = 0; i < body_cols; ++i)
-      if (significant(overlap(c->x0, c->x1, cols[i].x0, cols[i].x1), c->width(), cols[i].x1 - cols[i].x0)) {
+      if (covers(*c, cols[i])) {
         rows_in[i] += is_fig(*c) ? 2 : 1;
         figs_in[i] += is_fig(*c) ? 1 : 0;
       }
@@ -360,7 +365,7 @@ std::vector<Column> derive_columns(std::vector<Cell*> body, std::vector<Cell*> h
   for (const Cell* c : header) {
     bool hit = false;
     for (std::size_t i = 0; i < cols.size(); ++i)
-      if (significant(overlap(c->x0, c->x1, cols[i].x0, cols[i].x1), c->width(), cols[i].x1 - cols[i].x0)) {
+      if (covers(*c, cols[i])) {
         hit = true;
         if (i < body_cols) named[i] = true;
       }
@@ -375,7 +380,7 @@ std::vector<Column> derive_columns(std::vector<Cell*> body, std::vector<Cell*> h
     }
     bool taken = false;
     for (const auto& col : cols)
-      if (significant(overlap(c->x0, c->x1, col.x0, col.x1), c->width(), col.x1 - col.x0)) taken = true;
+      if (covers(*c, col)) taken = true;
     if (taken) continue;
     if (best < body_cols && !named[best] && best_gap <= c->fs / 2) {
       named[best] = true;
@@ -422,10 +427,6 @@ std::vector<Column> derive_columns(std::vector<Cell*> body, std::vector<Cell*> h
     }
     cols.push_back({c->x0, c->x1});
   }
-  // A figure alone in a column no header word names, beside a named column
-  // of words only, is printed in that column (a unit's code, 102, right-
-  // aligned in the wide 项目名称 column whose names are left-aligned): every
-  // column of a table with a header has a heading.
   // A figure alone in a column of its own, beside a column of words, is
   // printed in that column when nothing else marks the column as its own: no
   // header word is over it and not over the words' column too, and no words
@@ -434,14 +435,11 @@ std::vector<Column> derive_columns(std::vector<Cell*> body, std::vector<Cell*> h
   if (!header.empty())
     for (std::size_t i = body_cols; i-- > 1;) {
       if (figs_in[i] != 1 || figs_in[i - 1] != 0 || rows_in[i - 1] == 0) continue;
-      auto in = [&](const Cell* c, std::size_t k) {
-        return significant(overlap(c->x0, c->x1, cols[k].x0, cols[k].x1), c->width(), cols[k].x1 - cols[k].x0);
-      };
       bool own = false;
       for (const Cell* c : header)
-        if (in(c, i) && !in(c, i - 1)) own = true;
+        if (covers(*c, cols[i]) && !covers(*c, cols[i - 1])) own = true;
       for (const Cell* c : body)
-        if (!is_fig(*c) && in(c, i) && !in(c, i - 1)) own = true;
+        if (!is_fig(*c) && covers(*c, cols[i]) && !covers(*c, cols[i - 1])) own = true;
       if (own) continue;
       cols[i - 1].x1 = std::max(cols[i - 1].x1, cols[i].x1);
       cols.erase(cols.begin() + static_cast<long>(i));
