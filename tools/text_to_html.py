@@ -129,6 +129,12 @@ def header_rows(rows):
     return 0
 
 
+def lanci_numbers(row):
+    """A 栏次 row without the word: its cells 1, 2, 3 … in order."""
+    cells = [c for c in row if c]
+    return len(cells) >= 2 and cells == [str(k) for k in range(1, len(cells) + 1)]
+
+
 def header_path_rows(paths):
     """Header rows from each column's header path: a group name merged over
     the columns that share it, a leaf merged down to the last header row."""
@@ -153,7 +159,7 @@ def header_path_rows(paths):
     return out
 
 
-def model_header(model, run_lines, head, width):
+def model_header(model, rows, run_lines, head, width):
     """The header rows of a table as the reader understood them (`gouji parse
     --format json`): each column's header path, a group name merged over the
     columns that share it, a leaf merged down to the header's last row. None
@@ -161,7 +167,11 @@ def model_header(model, run_lines, head, width):
     in this run after `head` header rows."""
     if not model or head == 0:
         return None
+    # (The first body row, past a 栏次 row printed without the word 栏次:
+    # 1 | 2 | … | 12 over the figures of an empty 三公 table.)
     body_line = run_lines[head]
+    if head < len(rows) and lanci_numbers(rows[head]) and head + 1 < len(run_lines):
+        body_line = run_lines[head + 1]
     for t in model.get("tables", []):
         if len(t["blocks"]) != 1:
             continue
@@ -485,7 +495,7 @@ def main():
         head = header_rows(rows)
         codes = code_columns(rows, head)
         out.append("<table>" + colgroup(rows, head))
-        model_head = model_header(model, run_lines, head, width)
+        model_head = model_header(model, rows, run_lines, head, width)
         if model_head:
             out.extend(model_head)
         for k, cells in enumerate(rows):

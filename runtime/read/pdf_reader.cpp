@@ -241,6 +241,30 @@ void assign(Cell& c, const std::vector<Column>& cols) {
   c.lastcol = std::max(last, 0);
 }
 
+// The columns of a table continued on a new page are its first page's;
+// those may have come from the header words alone (a first page holding
+// only the 合计 row: the 科目名称 column is where its heading is centred,
+// left of which the names start). A cell of this page that covers one of
+// them widens it, narrowest cells first, as long as it does not reach into
+// a neighbour; so a wrapped name's last word ("出" of "…缴费支⏎出") finds the
+// names' column rather than the column nearest its centre.
+std::vector<Column> widen_columns(std::vector<Column> cols, std::vector<Cell*> body) {
+  auto by_width = [](const Cell* a, const Cell* b) { return a->width() < b->width(); };
+  std::stable_sort(body.begin(), body.end(), by_width);
+  for (const Cell* c : body) {
+    std::size_t hit = cols.size(), hits = 0;
+    for (std::size_t i = 0; i < cols.size(); ++i)
+      if (covers(*c, cols[i])) hit = i, ++hits;
+    if (hits != 1) continue;
+    const int x0 = std::min(cols[hit].x0, c->x0), x1 = std::max(cols[hit].x1, c->x1);
+    bool clear = true;
+    for (std::size_t i = 0; i < cols.size(); ++i)
+      if (i != hit && overlap(x0, x1, cols[i].x0, cols[i].x1) > 0) clear = false;
+    if (clear) cols[hit] = {x0, x1};
+  }
+  return cols;
+}
+
 std::vector<Column> derive_columns(std::vector<Cell*> body, std::vector<Cell*> header, bool lanci_row) {
   std::vector<Column> cols;
   std::vector<int> figs;   // figures (and codes) seen in each column
@@ -862,12 +886,20 @@ void write_table(std::vector<Line>& lines, const Region& r, std::uint32_t page, 
     // much, but is no leaf: no header cell of its own line stands over them
     // and both stand over columns of the body.
     const int mid = (c->x0 + c->x1) / 2;
-    const bool on_top = c->base - header_top <= c->fs / 2;
+    // (On the header's top row: within a line of its top, centred beside
+    // headings of that row wrapped onto two lines.)
+    const bool on_top = c->base - header_top < c->fs;
+    // (The line below c's row: its row may hold headings wrapped onto more
+    // lines than c, which is centred among them.)
+    int row_last = c->last;
+    for (const auto* o : header)
+      if (!o->merged_away && o->base <= c->last + c->fs / 2 && o->last >= c->base - c->fs / 2) row_last = std::max(row_last, o->last);
     for (auto* q1 : header) {
       if (under) break;
-      if (q1->merged_away || q1->base <= c->last + c->fs / 2 || q1->base > c->last + 3 * c->fs || q1->x1 > mid) continue;
+      if (q1->merged_away || q1->base <= c->last + c->fs / 2 || q1->base > row_last + 3 * c->fs || q1->x1 > mid) continue;
       for (auto* q2 : header) {
-        if (q2->merged_away || std::abs(q2->base - q1->base) > q1->fs / 2 || q2->x0 < mid) continue;
+        // (of one line: their middles level, a heading wrapped onto two lines beside one on one line)
+        if (q2->merged_away || std::abs(q2->center() - q1->center()) > q1->fs / 2 || q2->x0 < mid) continue;
         if (overlap(c->x0, c->x1, q1->x0, q2->x1) <= 0) continue;
         // Below the header's top line, both must head columns of the body
         // (an empty table's header gives no such evidence: a leaf centred
@@ -884,7 +916,7 @@ void write_table(std::vector<Line>& lines, const Region& r, std::uint32_t page, 
             covered = true;
         bool between = false;  // the pair is adjacent on its line
         for (auto* o : header)
-          if (o != q1 && o != q2 && !o->merged_away && std::abs(o->base - q1->base) <= q1->fs / 2 && o->x0 >= q1->x1 && o->x1 <= q2->x0)
+          if (o != q1 && o != q2 && !o->merged_away && std::abs(o->center() - q1->center()) <= q1->fs / 2 && o->x0 >= q1->x1 && o->x1 <= q2->x0)
             between = true;
         if (!covered && !between) { under = true; break; }
       }
@@ -960,7 +992,7 @@ void write_table(std::vector<Line>& lines, const Region& r, std::uint32_t page, 
   std::vector<std::size_t> part_off{0};
   std::vector<Column> cols;
   if (part_top.empty()) {
-    cols = continued ? st.columns : derive_columns(shaping, leaves, !lanci.empty());
+    cols = continued ? widen_columns(st.columns, body) : derive_columns(shaping, leaves, !lanci.empty());
     if (cols.empty()) cols.push_back({0, 1});
     for (auto* c : cells) assign(*c, cols);
     for (auto* c : lanci) assign(*c, cols);

@@ -96,8 +96,6 @@ def print_pdf(browser, html, pdf):
 # of some rows; issue 8). Every other table must read the same: its header
 # paths and, row by row, its label and cell texts (white space aside).
 TABLES_DIFFERENT = {
-    "final-2023-luolong-gov-office": {"支出决算表", "政府性基金预算财政拨款收入支出决算表"},
-    "final-2024-luolong-gov-service-center": {"一般公共预算财政拨款支出决算表", "财政拨款“三公”经费支出决算表"},
     "final-2023-xigong-community-office": {"收入支出决算总表", "财政拨款收入支出决算总表",
                                            "国有资本经营预算财政拨款支出决算表", "财政拨款“三公”经费支出决算表"},
     "budget-2025-xigong-gov-office": {"部门支出预算表", "一般公共预算支出预算表", "一般公共预算基本支出预算表",
