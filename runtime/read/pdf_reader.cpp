@@ -185,6 +185,30 @@ bool anchor(const Cell& c) {
 
 bool is_lanci_line(const Line& l) { return !l.cells.empty() && clean_for_match(l.cells[0].text).starts_with("栏次"); }
 
+// A 栏次 row printed without the word (the 三公 table's "1 2 … 12" under its
+// headings): the numbers 1, 2, … n (n ≥ 3) in order, each a cell, on a line
+// above the table's first figures. Read as a row of figures, its numbers
+// (centred in their cells) and the figures under them (right-aligned) would
+// make two columns of each cell.
+bool numbers_row(const Line& l) {
+  if (l.cells.size() < 3) return false;
+  for (std::size_t i = 0; i < l.cells.size(); ++i)
+    if (clean_for_match(l.cells[i].text) != std::to_string(i + 1)) return false;
+  return true;
+}
+
+// The 栏次 row of the lines [first, end]: a line starting with 栏次, or a
+// numbers row with no figure on a line above it.
+std::optional<std::size_t> lanci_line_of(const std::vector<Line>& lines, std::size_t first, std::size_t end) {
+  for (std::size_t i = first; i <= end; ++i) {
+    if (is_lanci_line(lines[i]) || numbers_row(lines[i])) return i;
+    if (std::any_of(lines[i].cells.begin(), lines[i].cells.end(), [](const Cell& c) { return is_fig(c); })) break;
+  }
+  for (std::size_t i = first; i <= end; ++i)
+    if (is_lanci_line(lines[i])) return i;
+  return std::nullopt;
+}
+
 // A line of a table's title block, printed just above its header: the year
 // ("2023年度"), the code ("公开01表"), the unit, the department. It is never a
 // header word, however close above the header it stands.
@@ -265,7 +289,8 @@ std::vector<Column> widen_columns(std::vector<Column> cols, std::vector<Cell*> b
   return cols;
 }
 
-std::vector<Column> derive_columns(std::vector<Cell*> body, std::vector<Cell*> header, bool lanci_row) {
+std::vector<Column> derive_columns(std::vector<Cell*> body, std::vector<Cell*> header, bool lanci_row,
+                                   std::vector<const Cell*> numbers = {}) {
   std::vector<Column> cols;
   std::vector<int> figs;   // figures (and codes) seen in each column
   std::vector<int> codes;  // codes (left-aligned) among them
@@ -367,6 +392,46 @@ std::vector<Column> derive_columns(std::vector<Cell*> body, std::vector<Cell*> h
     last = k;
   }
   cols = std::move(merged);
+  // The numbers of a 栏次 row printed without the word (numbers_row), each
+  // centred in its own cell, shape one column each; figures right-aligned in
+  // those cells can stand clear of their number (a narrow "0" in a wide
+  // cell). A column of figures alone, with no number over it, that lies
+  // between one number and the next (or right of the last, nearer than
+  // the numbers are spaced) is the column of the number on its left.
+  if (numbers.size() >= 3) {
+    std::sort(numbers.begin(), numbers.end(), [](const Cell* a, const Cell* b) { return a->x0 < b->x0; });
+    const int spacing = (numbers.back()->x1 - numbers.front()->x0) / static_cast<int>(numbers.size() - 1);
+    auto number_in = [&](const Column& col) {
+      return std::any_of(numbers.begin(), numbers.end(), [&](const Cell* n) { return covers(*n, col); });
+    };
+    std::vector<bool> gone(cols.size(), false);
+    for (std::size_t i = 0; i < cols.size(); ++i) {
+      if (number_in(cols[i])) continue;
+      bool words = false, figures = false;
+      for (const Cell* c : body)
+        if (std::find(numbers.begin(), numbers.end(), c) == numbers.end() && covers(*c, cols[i]))
+          (is_fig(*c) ? figures : words) = true;
+      if (words || !figures) continue;
+      const Cell* left = nullptr;
+      for (std::size_t j = 0; j < numbers.size(); ++j) {
+        const bool next_clear = j + 1 < numbers.size() ? cols[i].x1 <= numbers[j + 1]->x0
+                                                       : cols[i].x0 - numbers[j]->x1 <= spacing;
+        if (numbers[j]->x1 <= cols[i].x0 && next_clear) left = numbers[j];
+      }
+      if (left == nullptr) continue;
+      for (std::size_t k = 0; k < cols.size(); ++k)
+        if (k != i && !gone[k] && covers(*left, cols[k])) {
+          cols[k].x0 = std::min(cols[k].x0, cols[i].x0);
+          cols[k].x1 = std::max(cols[k].x1, cols[i].x1);
+          gone[i] = true;
+          break;
+        }
+    }
+    std::vector<Column> kept;
+    for (std::size_t i = 0; i < cols.size(); ++i)
+      if (!gone[i]) kept.push_back(cols[i]);
+    cols = std::move(kept);
+  }
   // Header words add the columns no figure shows, lowest line first (the
   // leaves, 预算数 | 决算数, before the group names above them).
   std::stable_sort(header.begin(), header.end(), [](const Cell* a, const Cell* b) {
@@ -758,8 +823,9 @@ void write_table(std::vector<Line>& lines, const Region& r, std::uint32_t page, 
   std::vector<Cell*> cells;
   std::vector<Cell*> lanci;
   const std::size_t first = r.start + r.skip;
+  const auto lanci_at = lanci_line_of(lines, first, r.end);
   for (std::size_t i = first; i <= r.end; ++i) {
-    bool lc = is_lanci_line(lines[i]);
+    bool lc = is_lanci_line(lines[i]) || i == lanci_at;
     for (auto& c : lines[i].cells) (lc ? lanci : cells).push_back(&c);
   }
   int fs_med = 1200;
@@ -777,7 +843,7 @@ void write_table(std::vector<Line>& lines, const Region& r, std::uint32_t page, 
   // all body, in the previous page's columns.
   // So is one whose 栏次 row opens the page (the header ended the previous page),
   // and one whose header is repeated at the top of the page (r.skip, dropped).
-  bool continued = r.start == 0 && (lanci.empty() || is_lanci_line(lines[first])) && !st.columns.empty() &&
+  bool continued = r.start == 0 && (lanci.empty() || lanci_at == first) && !st.columns.empty() &&
                    st.ended_page && st.page + 1 == page;
   // A page that opens with a line of headings (three or more words, no
   // figure) above its first figures starts a table of its own (the next
@@ -940,6 +1006,13 @@ void write_table(std::vector<Line>& lines, const Region& r, std::uint32_t page, 
     }
     if (under) shaping.insert(shaping.end(), numbers.begin(), numbers.end());
   }
+  // (A 栏次 row of numbers alone shapes the columns as well: see derive_columns.)
+  std::vector<const Cell*> bare_numbers;
+  if (lanci_at && !is_lanci_line(lines[*lanci_at])) {
+    for (Cell* c : lanci)
+      if (std::find(shaping.begin(), shaping.end(), c) == shaping.end()) shaping.push_back(c);
+    bare_numbers.assign(lanci.begin(), lanci.end());
+  }
   // A form stacks parts with grids of their own (资金 | 资金管理 | 绩效指标):
   // below rows of figures, a line of three or more headings (no figure, no
   // code, no sentence) opens the next part, with heading words wrapped onto
@@ -992,7 +1065,7 @@ void write_table(std::vector<Line>& lines, const Region& r, std::uint32_t page, 
   std::vector<std::size_t> part_off{0};
   std::vector<Column> cols;
   if (part_top.empty()) {
-    cols = continued ? widen_columns(st.columns, body) : derive_columns(shaping, leaves, !lanci.empty());
+    cols = continued ? widen_columns(st.columns, body) : derive_columns(shaping, leaves, !lanci.empty(), bare_numbers);
     if (cols.empty()) cols.push_back({0, 1});
     for (auto* c : cells) assign(*c, cols);
     for (auto* c : lanci) assign(*c, cols);
@@ -1002,7 +1075,8 @@ void write_table(std::vector<Line>& lines, const Region& r, std::uint32_t page, 
       std::vector<Cell*> own;
       for (Cell* c : shaping)
         if (part_of(c) == p) own.push_back(c);
-      auto g = derive_columns(own, p == 0 ? leaves : std::vector<Cell*>{}, p == 0 && !lanci.empty());
+      auto g = derive_columns(own, p == 0 ? leaves : std::vector<Cell*>{}, p == 0 && !lanci.empty(),
+                              p == 0 ? bare_numbers : std::vector<const Cell*>{});
       if (g.empty()) g.push_back({0, 1});
       grids.push_back(g);
     }
@@ -1601,7 +1675,7 @@ void write_page(std::vector<Line> lines, std::uint32_t page, TableState& st, std
       !st.header_words.empty()) {
     Region& r = regions[0];
     auto repeated = [&](const Line& l) {
-      if (is_lanci_line(l)) return true;
+      if (is_lanci_line(l) || numbers_row(l)) return true;
       for (const Cell& c : l.cells)
         if (is_fig(c) || std::find(st.header_words.begin(), st.header_words.end(), clean_for_match(c.text)) ==
                              st.header_words.end())

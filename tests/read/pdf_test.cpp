@@ -585,6 +585,48 @@ TEST_CASE("PDF: an empty table's 栏次 numbers, printed under their headings, g
   CHECK(doc::normalize(t.rows[0].label) == "合计");
 }
 
+TEST_CASE("PDF: a 栏次 row of numbers alone gives one column per number, with the figures right-aligned under it") {
+  // The 三公 table prints its 栏次 row as "1 2 … 12" without the word 栏次,
+  // each number centred in its cell and each figure right-aligned: a narrow
+  // "0" stands clear of its number. xigong 2023 公开09表 (text lines 646–690:
+  // twelve zeros) as the round trip prints it; luolong 2024 公开09表 (text
+  // line 381: 1.50 in 栏 1, 3, 5, 7, 9 and 11, the rest blank) with page
+  // furniture.
+  const doc::Document xigong = read_test_pdf("tests/read/pdf/roundtrip/final-2023-xigong-community-office.pdf");
+  const doc::Table& t = table(xigong, "公开09表");
+  REQUIRE(t.blocks.size() == 1);
+  const auto& cols = t.blocks[0].columns;
+  REQUIRE(cols.size() == 12);
+  for (int i = 0; i < 12; ++i) {
+    CAPTURE(i);
+    CHECK(cols[static_cast<std::size_t>(i)].lanci == i + 1);
+  }
+  CHECK(cols[0].header == std::vector<std::string>{"预算数", "合计"});
+  CHECK(cols[11].header == std::vector<std::string>{"决算数", "公务接待费"});
+  REQUIRE(t.rows.size() == 1);  // the 栏次 row is no row
+  for (int l = 1; l <= 12; ++l) {
+    CAPTURE(l);
+    const doc::Cell& c = lanci_cell(t, t.rows[0], l);
+    REQUIRE(c.is_numeric());
+    CHECK(c.value.to_string() == "0");
+  }
+  const doc::Document luolong = read_test_pdf("tests/read/pdf/furniture/final-2024-luolong-gov-service-center.pdf");
+  const doc::Table& s = table(luolong, "公开09表");
+  REQUIRE(s.blocks.size() == 1);
+  REQUIRE(s.blocks[0].columns.size() == 12);
+  REQUIRE(s.rows.size() == 1);
+  for (int l = 1; l <= 12; ++l) {
+    CAPTURE(l);
+    const doc::Cell& c = lanci_cell(s, s.rows[0], l);
+    if (l % 2 == 1) {
+      REQUIRE(c.is_numeric());
+      CHECK(c.value.to_string() == "1.5");
+    } else {
+      CHECK_FALSE(c.is_numeric());
+    }
+  }
+}
+
 TEST_CASE("PDF: the template is read without a crash (its tables are empty forms)") {
   auto bytes = slurp(std::string(GOUJI_SOURCE_DIR) + "/tests/read/pdf/template-2024-shanghai-final-accounts.pdf");
   REQUIRE(!bytes.empty());
