@@ -444,11 +444,13 @@ std::vector<Column> derive_columns(std::vector<Cell*> body, std::vector<Cell*> h
   std::vector<bool> named(body_cols, false);
   std::vector<int> rows_in(body_cols, 0);  // body cells in each column (a figure counts two)
   std::vector<int> figs_in(body_cols, 0);
+  std::vector<bool> right_aligned(body_cols, false);  // holds figures that are not codes
   for (const Cell* c : body)
     for (std::size_t i = 0; i < body_cols; ++i)
       if (covers(*c, cols[i])) {
         rows_in[i] += is_fig(*c) ? 2 : 1;
         figs_in[i] += is_fig(*c) ? 1 : 0;
+        if (is_fig(*c) && !anchor(*c)) right_aligned[i] = true;
       }
   std::vector<const Cell*> loose;
   for (const Cell* c : header) {
@@ -488,12 +490,16 @@ std::vector<Column> derive_columns(std::vector<Cell*> body, std::vector<Cell*> h
         if (cols[i].x0 >= c->x1 && (right == body_cols || cols[i].x0 < cols[right].x0)) right = i;
       }
       std::size_t pick = body_cols;
+      // (A column right of the word must be one of right-aligned figures:
+      // words and codes start at their cell's left edge, left of a heading
+      // centred over them — 科目代码 does not head the 合计 of the names'
+      // column beside it, on a page holding only the header and 合计.)
       // (columns of a figure or of two body cells, or of one under a 栏次
       // row that closes the header: an empty form's lone 合计 may be a
       // header word, and shows no column to name)
       const int evidence = lanci_row ? 1 : 2;
       bool lfree = left < body_cols && !named[left] && rows_in[left] >= evidence,
-           rfree = right < body_cols && !named[right] && rows_in[right] >= evidence;
+           rfree = right < body_cols && !named[right] && rows_in[right] >= evidence && right_aligned[right];
       if (lfree && rfree)
         pick = c->x0 - cols[left].x1 <= cols[right].x0 - c->x1 ? left : right;
       else if (lfree)

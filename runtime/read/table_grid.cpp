@@ -861,28 +861,80 @@ std::optional<std::vector<std::vector<std::string>>> grouped_header(const doc::T
   return paths;
 }
 
-// Column names for a space-separated table, when the header words can be
-// matched one to one with the figure columns: fragments of a wrapped word
-// ("附属单位上缴收⏎入") are joined, key words (项目, 科目代码, 行次 …) and
-// block names dropped. Otherwise the columns stay unnamed (栏次 still works).
-void name_space_columns(doc::Table& t, const std::vector<std::string_view>& header_lines) {
-  std::vector<std::string> words;
+struct SpaceNames {
+  std::vector<std::string> names;
   std::size_t first_line_words = 0;  // a top header row of group names ("人员经费 公用经费")
-  for (auto line : header_lines) {
-    if (!words.empty() && first_line_words == 0) first_line_words = words.size();
-    bool line_start = true;
-    for (auto tok : split_ws(line)) {
-      std::string w = squeeze(tok);
-      // A wrapped word continues at the start of the next line; 合计/小计 are words of their own.
-      if (!words.empty() && line_start && char_count(w) <= 2 && char_count(words.back()) >= 3 && !is_subtotal_word(w))
-        words.back() += w;
-      else
-        words.push_back(w);
-      line_start = false;
+  std::size_t after_key = 0;         // names[after_key…] follow the last key word (the lowest header row)
+};
+
+// The header words of a space-separated table, key words and block names
+// dropped. A word wrapped in its cell continues at the start of the next
+// line: a fragment of one or two characters after a longer word is joined
+// (合计/小计 are words of their own); with `full_lines`, so is a word alone
+// on its line that has the most characters of such lone words (four or
+// more: the width of a narrow cell, "一般公共预算财 ⏎ 政拨款") with the lone
+// word that starts the next line. A word spaced out a character at a time
+// ("行 ⏎ 次" down a narrow cell) is one word; spelling the blocks' names
+// ("收 入 支 出") it is dropped.
+SpaceNames space_names(const doc::Table& t, const std::vector<std::string_view>& header_lines, bool full_lines) {
+  struct Tok {
+    std::string w;
+    bool line_start, alone;
+  };
+  std::vector<Tok> toks;
+  std::vector<std::size_t> line_of;  // the header line of each token
+  for (std::size_t li = 0; li < header_lines.size(); ++li) {
+    auto parts = split_ws(header_lines[li]);
+    for (std::size_t k = 0; k < parts.size(); ++k) {
+      toks.push_back({squeeze(parts[k]), k == 0, parts.size() == 1});
+      line_of.push_back(li);
     }
   }
-  std::vector<std::string> names;
-  std::size_t after_key = 0;  // names[after_key…] follow the last key word (the lowest header row)
+  std::string blocks_spelt;
+  for (const auto& b : t.blocks) blocks_spelt += b.name;
+  std::vector<Tok> joined;
+  std::vector<std::size_t> joined_line;
+  for (std::size_t k = 0; k < toks.size();) {
+    std::size_t e = k;
+    std::string run;
+    while (e < toks.size() && char_count(toks[e].w) == 1) run += toks[e++].w;
+    if (e - k >= 2 && (run == blocks_spelt || run == "行次")) {
+      if (run != blocks_spelt) {
+        joined.push_back({run, toks[k].line_start, false});
+        joined_line.push_back(line_of[k]);
+      }
+      k = e;
+      continue;
+    }
+    joined.push_back(toks[k]);
+    joined_line.push_back(line_of[k]);
+    ++k;
+  }
+  std::size_t widest = 0;
+  for (const auto& tk : joined)
+    if (tk.alone) widest = std::max(widest, char_count(tk.w));
+  SpaceNames out;
+  std::vector<std::string> words;
+  std::optional<std::size_t> last_line;
+  bool back_full = false;  // the last word is a lone word of the widest
+  for (std::size_t k = 0; k < joined.size(); ++k) {
+    if (last_line && joined_line[k] != *last_line && out.first_line_words == 0 && !words.empty())
+      out.first_line_words = words.size();
+    last_line = joined_line[k];
+    const auto& [w, line_start, alone] = joined[k];
+    const bool tail = !words.empty() && line_start && char_count(w) <= 2 && char_count(words.back()) >= 3 &&
+                      !is_subtotal_word(w);
+    const bool rest = full_lines && back_full && line_start && alone;
+    if (tail || rest) {
+      words.back() += w;
+      back_full = false;
+    } else {
+      words.push_back(w);
+      back_full = alone && widest >= 4 && char_count(w) == widest;
+    }
+  }
+  std::vector<std::string>& names = out.names;
+  std::size_t& after_key = out.after_key;
   for (auto w : words) {
     bool key_before = false, key_after = false;
     for (std::string_view key : {"科目代码", "科目名称", "科目编码", "栏次"}) {
@@ -903,8 +955,24 @@ void name_space_columns(doc::Table& t, const std::vector<std::string_view>& head
     if (!block_name) names.push_back(w);
     if (key_after) after_key = names.size();
   }
+  return out;
+}
+
+// Column names for a space-separated table, when the header words can be
+// matched one to one with the figure columns: fragments of a wrapped word
+// ("附属单位上缴收⏎入") are joined, key words (项目, 科目代码, 行次 …) and
+// block names dropped. Otherwise the columns stay unnamed (栏次 still works).
+void name_space_columns(doc::Table& t, const std::vector<std::string_view>& header_lines) {
   std::size_t total = 0;
   for (const auto& b : t.blocks) total += value_columns(b).size();
+  SpaceNames sn = space_names(t, header_lines, false);
+  // (Words wrapped at the full width of a narrow cell are joined only when
+  // that is what makes the names one per column.)
+  if (sn.names.size() != total) {
+    SpaceNames full = space_names(t, header_lines, true);
+    if (full.names.size() == total) sn = std::move(full);
+  }
+  auto& [names, first_line_words, after_key] = sn;
   // One surplus header row on top of a table of several blocks, of group
   // names spanning the blocks: the column names are the rest (公开06表: "人员经费 公用经费" over three
   // "科目代码 科目名称 决算数" blocks).
@@ -1021,6 +1089,12 @@ void read_space_grid(TableDraft& dr, std::vector<doc::Warning>& warnings) {
     assign_lanci(t, toks, dr.body[*lanci_at].no, warnings);
   }
   name_space_columns(t, header_lines);
+  // A block's name heads its columns, as the tab layout reads it (收入 over
+  // 项目 | 行次 | 金额 of 公开01表's left half).
+  for (auto& b : t.blocks)
+    if (!b.name.empty())
+      for (auto& c : b.columns)
+        if (c.header.empty() || c.header.front() != b.name) c.header.insert(c.header.begin(), b.name);
   bool has_label = !t.blocks.empty() && std::any_of(t.blocks[0].columns.begin(), t.blocks[0].columns.end(),
                                                    [](const doc::Column& c) { return c.role == ColumnRole::label; });
 

@@ -585,6 +585,33 @@ TEST_CASE("PDF: an empty table's 栏次 numbers, printed under their headings, g
   CHECK(doc::normalize(t.rows[0].label) == "合计");
 }
 
+TEST_CASE("PDF: a heading centred in its cell does not name the column of words to its right") {
+  // xigong 2023 公开07表 (text lines 585–612) as the round trip prints it:
+  // page 7 ends with its header and the 合计 row, whose 合计 stands at the
+  // left edge of the wide 科目名称 cell, between the centred headings 科目代码
+  // and 科目名称 and clear of both. 科目代码 is no heading of 合计's column
+  // (words start at their cell's left edge, left of a heading centred over
+  // them); taken for one, it made that column the codes' column, and page 8
+  // wrote each code into its name ("国有土地使用权出让收入安排的支21208出").
+  const doc::Document pdf = read_test_pdf("tests/read/pdf/roundtrip/final-2023-xigong-community-office.pdf");
+  const doc::Table& t = table(pdf, "公开07表");
+  REQUIRE(t.rows.size() == 7);
+  CHECK(t.rows[0].code.empty());
+  CHECK(doc::normalize(t.rows[0].label) == "合计");
+  const std::vector<std::pair<std::string, std::string>> want = {
+      {"212", "城乡社区支出"},
+      {"21208", "国有土地使用权出让收入安排的支出"},
+      {"2120899", "其他国有土地使用权出让收入安排的支出"},
+      {"229", "其他支出"},
+      {"22904", "其他政府性基金及对应专项债务收入安排的支出"},
+      {"2290402", "其他地方自行试点项目收益专项债券收入安排的支出"}};
+  for (std::size_t i = 0; i < want.size(); ++i) {
+    CAPTURE(i);
+    CHECK(t.rows[i + 1].code == want[i].first);
+    CHECK(doc::normalize(t.rows[i + 1].label) == want[i].second);
+  }
+}
+
 TEST_CASE("PDF: a 栏次 row of numbers alone gives one column per number, with the figures right-aligned under it") {
   // The 三公 table prints its 栏次 row as "1 2 … 12" without the word 栏次,
   // each number centred in its cell and each figure right-aligned: a narrow
