@@ -3,7 +3,7 @@
 // the peak memory of reading the 50 MB file. Single-threaded; rates use the
 // process's CPU time.
 //
-//   build/bench/read_bench [examples-dir]
+//   build/bench/read_bench [--runs N] [examples-dir]   (--help: usage)
 //   valgrind --tool=callgrind build/bench/read_bench --runs N [examples-dir]   (instructions of fixed work)
 #include "runtime/read/read.hpp"
 
@@ -12,14 +12,16 @@
 #include <sys/resource.h>
 
 #include <algorithm>
+#include <charconv>
 #include <chrono>
 #include <cstdio>
-#include <cstdlib>
 #include <cstring>
 #include <filesystem>
 #include <fstream>
+#include <optional>
 #include <sstream>
 #include <string>
+#include <string_view>
 #include <vector>
 
 namespace {
@@ -55,6 +57,29 @@ double rate(std::size_t bytes, double min_seconds, F&& f) {
   return static_cast<double>(bytes) * static_cast<double>(runs) / elapsed / 1e6;
 }
 
+constexpr const char* kUsage =
+    "usage: read_bench [--runs N] [examples-dir]\n"
+    "\n"
+    "Reads every .txt file in examples-dir (default: the repository's examples/)\n"
+    "with read::read_document_bytes and prints MB per CPU-second for each, for a\n"
+    "50 MB concatenation of them, and the peak RSS growth while reading it.\n"
+    "\n"
+    "  --runs N   fixed work instead of timing: read every file N times (1..1000000),\n"
+    "             for counting instructions with valgrind --tool=callgrind\n"
+    "  --help     this text\n";
+
+int usage_error(const std::string& msg) {
+  std::fprintf(stderr, "read_bench: %s\n(read_bench --help for usage)\n", msg.c_str());
+  return 2;
+}
+
+std::optional<int> parse_runs(std::string_view s) {
+  int v = 0;
+  auto [end, ec] = std::from_chars(s.data(), s.data() + s.size(), v);
+  if (ec != std::errc() || end != s.data() + s.size() || v < 1 || v > 1000000) return std::nullopt;
+  return v;
+}
+
 long peak_rss_kb() {
   rusage u{};
   getrusage(RUSAGE_SELF, &u);
@@ -68,15 +93,33 @@ int main(int argc, char** argv) {
   // counting instructions (valgrind --tool=callgrind), which a busy machine
   // does not disturb as it does CPU time.
   int runs = 0;
-  std::vector<std::string> args(argv + 1, argv + argc);
-  if (args.size() >= 2 && args[0] == "--runs") {
-    runs = std::max(1, std::atoi(args[1].c_str()));
-    args.erase(args.begin(), args.begin() + 2);
+  std::string dir_arg;
+  for (int i = 1; i < argc; ++i) {
+    std::string_view a = argv[i];
+    if (a == "--help" || a == "-h") {
+      std::printf("%s", kUsage);
+      return 0;
+    }
+    if (a == "--runs") {
+      if (i + 1 >= argc) return usage_error("--runs needs a number of runs");
+      auto n = parse_runs(argv[++i]);
+      if (!n) return usage_error(std::string("--runs wants a whole number from 1 to 1000000, not '") + argv[i] + "'");
+      runs = *n;
+      continue;
+    }
+    if (a.starts_with("-")) return usage_error(std::string("unknown option '") + argv[i] + "'");
+    if (!dir_arg.empty()) return usage_error(std::string("only one examples directory, not also '") + argv[i] + "'");
+    dir_arg = a;
   }
-  std::filesystem::path dir = !args.empty() ? std::filesystem::path(args[0]) : std::filesystem::path(GOUJI_SAMPLES_DIR);
+  std::filesystem::path dir = !dir_arg.empty() ? std::filesystem::path(dir_arg) : std::filesystem::path(GOUJI_SAMPLES_DIR);
+  std::error_code ec;
+  if (!std::filesystem::is_directory(dir, ec))
+    return usage_error("'" + dir.string() + "' is not a directory (the folder of .txt samples to read)");
   std::vector<std::filesystem::path> files;
-  for (const auto& e : std::filesystem::directory_iterator(dir))
+  for (const auto& e : std::filesystem::directory_iterator(dir, ec))
     if (e.path().extension() == ".txt") files.push_back(e.path());
+  if (ec) return usage_error("cannot list '" + dir.string() + "': " + ec.message());
+  if (files.empty()) return usage_error("no .txt files in '" + dir.string() + "'");
   std::sort(files.begin(), files.end());
   if (runs > 0) {
     std::vector<std::string> docs;

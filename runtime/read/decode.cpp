@@ -47,26 +47,60 @@ bool is_cut_sequence(std::string_view tail) {
   return true;
 }
 
-// Offset of the first byte that is not valid UTF-8, or npos.
-std::size_t first_invalid_utf8(std::string_view s) {
-  std::size_t i = 0;
-  while (i < s.size()) {
-    // Fast paths: ASCII, and the three-byte sequences of CJK text (lead
-    // E1–EC or EE–EF, two continuation bytes: no overlong or surrogate form).
-    while (i < s.size() && static_cast<unsigned char>(s[i]) < 0x80) ++i;
-    while (i + 2 < s.size()) {
-      auto c0 = static_cast<unsigned char>(s[i]);
-      if (c0 < 0xE1 || c0 > 0xEF || c0 == 0xED) break;
-      if ((static_cast<unsigned char>(s[i + 1]) & 0xC0) != 0x80 || (static_cast<unsigned char>(s[i + 2]) & 0xC0) != 0x80) break;
-      i += 3;
+// What one pass over UTF-8 bytes finds: where they stop being valid UTF-8,
+// and looks_binary()'s counts over the valid part (characters, bad ones)
+// and whether a CR occurs in it.
+struct Utf8Scan {
+  std::size_t invalid_at = std::string_view::npos;  // first byte that is not valid UTF-8, or npos
+  std::size_t chars = 0;                            // characters (bytes that are not continuation bytes)
+  std::size_t bad = 0;                              // controls other than tab/newline/CR/FF, DEL, U+FFFD
+  bool cr = false;
+};
+
+// Per ASCII byte: 1 = a control that text does not contain, 2 = CR.
+constexpr auto kAsciiClass = [] {
+  std::array<unsigned char, 128> t{};
+  for (int c = 0; c < 128; ++c) {
+    bool bad = (c < 0x20 && c != '\t' && c != '\n' && c != '\r' && c != '\f') || c == 0x7F;
+    t[static_cast<std::size_t>(c)] = static_cast<unsigned char>((bad ? 1 : 0) | (c == '\r' ? 2 : 0));
+  }
+  return t;
+}();
+
+Utf8Scan scan_utf8(std::string_view s) {
+  Utf8Scan r;
+  const auto* p = reinterpret_cast<const unsigned char*>(s.data());
+  const std::size_t n = s.size();
+  std::size_t i = 0, cont = 0;
+  unsigned flags = 0;
+  while (i < n) {
+    unsigned char c = p[i];
+    if (c < 0x80) {  // ASCII
+      unsigned k = kAsciiClass[c];
+      r.bad += k & 1;
+      flags |= k;
+      ++i;
+      continue;
     }
-    if (i >= s.size()) break;
-    if (static_cast<unsigned char>(s[i]) < 0x80) continue;
+    // The three-byte sequences of CJK text (lead E1–EC or EE–EF, two
+    // continuation bytes: no overlong or surrogate form).
+    if (c >= 0xE1 && c != 0xED && c <= 0xEF && i + 2 < n && (p[i + 1] & 0xC0) == 0x80 && (p[i + 2] & 0xC0) == 0x80) {
+      if (c == 0xEF && p[i + 1] == 0xBF && p[i + 2] == 0xBD) ++r.bad;  // U+FFFD
+      cont += 2;
+      i += 3;
+      continue;
+    }
     std::size_t len = utf8_seq(s, i);
-    if (len == 0) return i;
+    if (len == 0) {
+      r.invalid_at = i;
+      break;
+    }
+    cont += len - 1;
     i += len;
   }
-  return std::string_view::npos;
+  r.chars = i - cont;
+  r.cr = (flags & 2) != 0;
+  return r;
 }
 
 std::uint32_t line_of_offset(std::string_view s, std::size_t offset) {
@@ -100,6 +134,9 @@ bool icu_to_utf8(std::string_view bytes, const char* charset, std::string& out) 
   return U_SUCCESS(status);
 }
 
+// More than 1 % of the characters bad.
+bool binary_share(std::size_t bad, std::size_t total) { return total > 0 && bad * 100 > total; }
+
 // Share of characters that text documents do not contain (controls other
 // than tab/newline/CR/FF, U+FFFD). Counted on UTF-8 text.
 bool looks_binary(std::string_view s) {
@@ -122,7 +159,7 @@ bool looks_binary(std::string_view s) {
     bad += k >> 1;
     if (p[i] == 0xEF && i + 2 < s.size() && p[i + 1] == 0xBF && p[i + 2] == 0xBD) ++bad;  // U+FFFD
   }
-  return total > 0 && bad * 100 > total;  // more than 1 %
+  return binary_share(bad, total);
 }
 
 // CRLF and lone CR become LF; a leading BOM is dropped.
@@ -143,6 +180,10 @@ std::string normalise_newlines(std::string_view s) {
   return out;
 }
 
+ReadError binary_error() {
+  return ReadError{"文件中控制字符过多，看起来是二进制数据而不是文本；请先把文档转换为文本（UTF-8）再检查", 0};
+}
+
 }  // namespace
 
 std::variant<Decoded, ReadError> decode_bytes(std::string_view bytes) {
@@ -160,16 +201,27 @@ std::variant<Decoded, ReadError> decode_bytes(std::string_view bytes) {
     d.encoding = cs;
     d.text = normalise_newlines(out);
   } else {
-    std::size_t bad = first_invalid_utf8(body);
+    // One pass: UTF-8 validity, and the binary test's counts for valid text.
+    Utf8Scan scan = scan_utf8(body);
+    std::size_t bad = scan.invalid_at;
     if (bad != std::string_view::npos && body.size() - bad < 4 && is_cut_sequence(body.substr(bad))) {
-      // A file cut in the middle of its last character: drop the partial bytes.
+      // A file cut in the middle of its last character: drop the partial
+      // bytes (the scan stopped there, so its counts are those of `body`).
       body = body.substr(0, bad);
       d.note = "文件末尾有一个不完整的 UTF-8 字符（文件可能被截断），已忽略";
       bad = std::string_view::npos;
     }
     if (bad == std::string_view::npos) {
-      d.encoding = body.starts_with("\xEF\xBB\xBF") ? "UTF-8 (BOM)" : "UTF-8";
-      d.text = normalise_newlines(body);
+      bool bom = body.starts_with("\xEF\xBB\xBF");
+      d.encoding = bom ? "UTF-8 (BOM)" : "UTF-8";
+      if (!scan.cr) {
+        // The usual case: the text is the bytes after the BOM, and the
+        // counts are already known (the BOM is one character, not a bad one).
+        if (binary_share(scan.bad, scan.chars - (bom ? 1 : 0))) return binary_error();
+        d.text.assign(body.substr(bom ? 3 : 0));
+        return d;
+      }
+      d.text = normalise_newlines(body);  // CR line ends: count on the text as it will be read
     } else if (body.find('\0') != std::string_view::npos) {
       return ReadError{"文件含有 NUL 字节，看起来是二进制文件（如 PDF、Word 或压缩包），不是文本；"
                        "请先把文档转换为文本（UTF-8）再检查",
@@ -185,9 +237,7 @@ std::variant<Decoded, ReadError> decode_bytes(std::string_view bytes) {
       d.text = normalise_newlines(out);
     }
   }
-  if (looks_binary(d.text))
-    return ReadError{"文件中控制字符过多，看起来是二进制数据而不是文本；请先把文档转换为文本（UTF-8）再检查",
-                     0};
+  if (looks_binary(d.text)) return binary_error();
   return d;
 }
 
