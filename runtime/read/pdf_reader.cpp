@@ -191,21 +191,19 @@ bool is_lanci_line(const Line& l) { return !l.cells.empty() && clean_for_match(l
 // (centred in their cells) and the figures under them (right-aligned) would
 // make two columns of each cell.
 bool numbers_row(const Line& l) {
-  if (l.cells.size() < 3) return false;
-  for (std::size_t i = 0; i < l.cells.size(); ++i)
-    if (clean_for_match(l.cells[i].text) != std::to_string(i + 1)) return false;
-  return true;
+  if (l.cells.size() < 3 || is_lanci_line(l)) return false;
+  std::vector<std::string_view> texts;
+  for (const Cell& c : l.cells) texts.push_back(c.text);
+  return lanci_row(texts);
 }
 
-// The 栏次 row of the lines [first, end]: a line starting with 栏次, or a
-// numbers row with no figure on a line above it.
+// The first 栏次 row of the lines [first, end] above any figure: a line
+// starting with 栏次, or a numbers row.
 std::optional<std::size_t> lanci_line_of(const std::vector<Line>& lines, std::size_t first, std::size_t end) {
   for (std::size_t i = first; i <= end; ++i) {
     if (is_lanci_line(lines[i]) || numbers_row(lines[i])) return i;
     if (std::any_of(lines[i].cells.begin(), lines[i].cells.end(), [](const Cell& c) { return is_fig(c); })) break;
   }
-  for (std::size_t i = first; i <= end; ++i)
-    if (is_lanci_line(lines[i])) return i;
   return std::nullopt;
 }
 
@@ -289,7 +287,7 @@ std::vector<Column> widen_columns(std::vector<Column> cols, std::vector<Cell*> b
   return cols;
 }
 
-std::vector<Column> derive_columns(std::vector<Cell*> body, std::vector<Cell*> header, bool lanci_row,
+std::vector<Column> derive_columns(std::vector<Cell*> body, std::vector<Cell*> header, bool has_lanci,
                                    std::vector<const Cell*> numbers = {}) {
   std::vector<Column> cols;
   std::vector<int> figs;   // figures (and codes) seen in each column
@@ -497,7 +495,7 @@ std::vector<Column> derive_columns(std::vector<Cell*> body, std::vector<Cell*> h
       // (columns of a figure or of two body cells, or of one under a 栏次
       // row that closes the header: an empty form's lone 合计 may be a
       // header word, and shows no column to name)
-      const int evidence = lanci_row ? 1 : 2;
+      const int evidence = has_lanci ? 1 : 2;
       bool lfree = left < body_cols && !named[left] && rows_in[left] >= evidence,
            rfree = right < body_cols && !named[right] && rows_in[right] >= evidence && right_aligned[right];
       if (lfree && rfree)

@@ -38,6 +38,9 @@ void read_perf_table(TableDraft& draft, std::vector<doc::Warning>& warnings);
 bool is_page_number(std::string_view trimmed);      // "- 9 -", "-9-", "第 3 页"
 bool is_date_line(std::string_view squeezed);        // "2023年度", "2024年04月"
 bool is_code_line(std::string_view squeezed);        // "公开01表"
+// A 栏次 row: its first cell is 栏次, or its cells (empty ones aside) are the
+// numbers 1, 2, … n (n ≥ 2) in order.
+bool lanci_row(const std::vector<std::string_view>& cells);
 // Links classification codes within each block: parent = the row above with
 // the longest code that is a proper prefix.
 void link_hierarchy(doc::Table& table);

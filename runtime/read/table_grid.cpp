@@ -35,6 +35,8 @@ bool is_dash_run(std::string_view c) {
 
 bool is_total_label(std::string_view clean) { return clean == "合计" || clean == "总计"; }
 
+}  // namespace
+
 bool lanci_row(const std::vector<std::string_view>& cells) {
   std::vector<int> nums;
   bool first = true;
@@ -52,6 +54,8 @@ bool lanci_row(const std::vector<std::string_view>& cells) {
     if (nums[i] != static_cast<int>(i) + 1) return false;
   return true;
 }
+
+namespace {
 
 // A header row has no figures; one that starts with 合计/总计 is a header
 // only if more header words follow (公开09表: 合计 | 因公出国(境)费 | …).
@@ -880,34 +884,26 @@ SpaceNames space_names(const doc::Table& t, const std::vector<std::string_view>&
   struct Tok {
     std::string w;
     bool line_start, alone;
+    std::size_t line;  // the header line it is on
   };
   std::vector<Tok> toks;
-  std::vector<std::size_t> line_of;  // the header line of each token
   for (std::size_t li = 0; li < header_lines.size(); ++li) {
     auto parts = split_ws(header_lines[li]);
-    for (std::size_t k = 0; k < parts.size(); ++k) {
-      toks.push_back({squeeze(parts[k]), k == 0, parts.size() == 1});
-      line_of.push_back(li);
-    }
+    for (std::size_t k = 0; k < parts.size(); ++k) toks.push_back({squeeze(parts[k]), k == 0, parts.size() == 1, li});
   }
   std::string blocks_spelt;
   for (const auto& b : t.blocks) blocks_spelt += b.name;
   std::vector<Tok> joined;
-  std::vector<std::size_t> joined_line;
   for (std::size_t k = 0; k < toks.size();) {
     std::size_t e = k;
     std::string run;
     while (e < toks.size() && char_count(toks[e].w) == 1) run += toks[e++].w;
+    if (e - k >= 2 && run == "行次") joined.push_back({run, toks[k].line_start, false, toks[k].line});
     if (e - k >= 2 && (run == blocks_spelt || run == "行次")) {
-      if (run != blocks_spelt) {
-        joined.push_back({run, toks[k].line_start, false});
-        joined_line.push_back(line_of[k]);
-      }
       k = e;
       continue;
     }
     joined.push_back(toks[k]);
-    joined_line.push_back(line_of[k]);
     ++k;
   }
   std::size_t widest = 0;
@@ -917,11 +913,10 @@ SpaceNames space_names(const doc::Table& t, const std::vector<std::string_view>&
   std::vector<std::string> words;
   std::optional<std::size_t> last_line;
   bool back_full = false;  // the last word is a lone word of the widest
-  for (std::size_t k = 0; k < joined.size(); ++k) {
-    if (last_line && joined_line[k] != *last_line && out.first_line_words == 0 && !words.empty())
+  for (const auto& [w, line_start, alone, line] : joined) {
+    if (last_line && line != *last_line && out.first_line_words == 0 && !words.empty())
       out.first_line_words = words.size();
-    last_line = joined_line[k];
-    const auto& [w, line_start, alone] = joined[k];
+    last_line = line;
     const bool tail = !words.empty() && line_start && char_count(w) <= 2 && char_count(words.back()) >= 3 &&
                       !is_subtotal_word(w);
     const bool rest = full_lines && back_full && line_start && alone;
