@@ -1154,8 +1154,7 @@ void write_table(std::vector<Line>& lines, const Region& r, std::uint32_t page, 
   {
     int code_heads = 0;
     for (const auto& p : placed) {
-      std::string k = clean_for_match(p.c->text);
-      if (k.find("代码") != std::string::npos || k.find("编码") != std::string::npos) ++code_heads;
+      if (subject_code_heading(doc::normalize(p.c->text))) ++code_heads;
     }
     code_blocks = continued ? st.code_blocks : code_heads >= 2;
   }

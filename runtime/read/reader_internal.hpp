@@ -41,6 +41,10 @@ bool is_code_line(std::string_view squeezed);        // "公开01表"
 // A 栏次 row: its first cell is 栏次, or its cells (empty ones aside) are the
 // numbers 1, 2, … n (n ≥ 2) in order.
 bool lanci_row(const std::vector<std::string_view>& cells);
+// A heading over classification codes (科目代码, 科目编码, 支出功能分类科目编码),
+// not over a unit's or a project's code (单位代码, 部门编码, 项目编码), which
+// are text. `normalized` is doc::normalize'd.
+bool subject_code_heading(std::string_view normalized);
 // Links classification codes within each block: parent = the row above with
 // the longest code that is a proper prefix.
 void link_hierarchy(doc::Table& table);

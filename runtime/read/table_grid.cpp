@@ -55,6 +55,12 @@ bool lanci_row(const std::vector<std::string_view>& cells) {
   return true;
 }
 
+bool subject_code_heading(std::string_view n) {
+  if (n.find("代码") == std::string_view::npos && n.find("编码") == std::string_view::npos) return false;
+  return n.find("单位") == std::string_view::npos && n.find("部门") == std::string_view::npos &&
+         n.find("项目编码") == std::string_view::npos;
+}
+
 namespace {
 
 // A header row has no figures; one that starts with 合计/总计 is a header
@@ -85,11 +91,8 @@ std::optional<RoleInfo> role_of_element(std::string_view e) {
   std::string n = doc::normalize(e);
   if (n == "行次") return RoleInfo{ColumnRole::hangci, true};
   if (n == "类" || n == "款" || n == "项") return RoleInfo{ColumnRole::code, true};
-  if (n.find("代码") != std::string::npos || n.find("编码") != std::string::npos) {
-    if (n.find("单位") != std::string::npos || n.find("部门") != std::string::npos || n.find("项目编码") != std::string::npos)
-      return RoleInfo{ColumnRole::text, true};
-    return RoleInfo{ColumnRole::code, true};
-  }
+  if (n.find("代码") != std::string::npos || n.find("编码") != std::string::npos)
+    return RoleInfo{subject_code_heading(n) ? ColumnRole::code : ColumnRole::text, true};
   if (n == "项目" || n == "科目名称" || n == "项目名称" || n.find("名称") != std::string::npos)
     return RoleInfo{ColumnRole::label, true};
   if (n.find("指标") != std::string::npos || n == "类型" || n == "项目分类" || n.find("说明") != std::string::npos)

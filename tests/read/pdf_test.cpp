@@ -10,6 +10,7 @@
 #include <fmt/format.h>
 
 #include <algorithm>
+#include <array>
 #include <cstdio>
 #include <cstdlib>
 #include <filesystem>
@@ -609,6 +610,33 @@ TEST_CASE("PDF: a heading centred in its cell does not name the column of words 
     CAPTURE(i);
     CHECK(t.rows[i + 1].code == want[i].first);
     CHECK(doc::normalize(t.rows[i + 1].label) == want[i].second);
+  }
+}
+
+TEST_CASE("PDF: codes under 科目编码 类 | 款 | 项 stay in their three columns beside a 单位代码 column") {
+  // budget-2025 部门支出预算表 (text lines 249–270) as the round trip prints
+  // it: 科目编码 over 类 | 款 | 项, then 单位代码. 单位代码 is a unit's code,
+  // not a second block of classification codes: the reader once counted it
+  // as one and wrote each row's code whole into 类 ("2010301", 款 and 项
+  // empty), so a rule on the 款 column read nothing.
+  const doc::Document pdf = read_test_pdf("tests/read/pdf/roundtrip/budget-2025-xigong-gov-office.pdf");
+  const doc::Table& t = table(pdf, "部门支出预算表");
+  REQUIRE(t.blocks.size() == 1);
+  REQUIRE(t.rows.size() >= 6);
+  auto cell = [&](std::size_t r, std::size_t c) { return std::string(t.rows[r].cells.at(c).text); };
+  CHECK(cell(1, 3) == "102");  // 单位代码 of the unit's row (line 260)
+  const std::vector<std::array<std::string, 4>> want = {
+      {"201", "03", "01", "2010301"},   // line 261 行政运行
+      {"201", "03", "02", "2010302"},   // line 262 一般行政管理事务
+      {"208", "05", "01", "2080501"},   // line 263 行政单位离退休
+      {"208", "05", "05", "2080505"}};  // line 264 机关事业单位基本养老保险缴费支出
+  for (std::size_t i = 0; i < want.size(); ++i) {
+    CAPTURE(i);
+    CHECK(cell(i + 2, 0) == want[i][0]);
+    CHECK(cell(i + 2, 1) == want[i][1]);
+    CHECK(cell(i + 2, 2) == want[i][2]);
+    CHECK(cell(i + 2, 3).empty());
+    CHECK(t.rows[i + 2].code == want[i][3]);
   }
 }
 
