@@ -870,11 +870,20 @@ void write_table(std::vector<Line>& lines, const Region& r, std::uint32_t page, 
   // (本年支出 › 合计 of an empty table).
   int lanci_base = INT_MIN;
   for (auto* c : lanci) lanci_base = std::max(lanci_base, c->base);
-  // A 合计 far above the first figure is a header word (三公 table).
+  // A 合计 far above the first figure is a header word (三公 table); so is
+  // one printed after headings on its line (科目编码 | 科目名称 | 合计 |
+  // 人员经费: the column 合计 of the last header row, just above the first
+  // figures), where a row's 合计 starts its row or follows its codes.
+  auto after_headings = [&](const Cell* c) {
+    if (!total_label(clean_for_match(c->text))) return false;
+    return std::any_of(cells.begin(), cells.end(), [&](const Cell* o) {
+      return o != c && std::abs(o->base - c->base) <= c->fs / 2 && o->x1 <= c->x0 && !is_fig(*o) && !anchor(*o);
+    });
+  };
   for (auto* c : cells)
     // (A bracketed number alone ends a wrapped heading, 分值 ⏎ （20）: it starts no row.)
     if (anchor(*c) && !bracketed_number(c->text) && c->base > lanci_base &&
-        (fig_top == INT_MAX || c->base >= fig_top - 2 * c->fs))
+        (fig_top == INT_MAX || c->base >= fig_top - 2 * c->fs) && !after_headings(c))
       anchor_top = std::min(anchor_top, c->base);
   if (anchor_top == INT_MAX) anchor_top = fig_top;
   // An anchor only below the first row of figures (the bracketed “（20）” of

@@ -640,6 +640,27 @@ TEST_CASE("PDF: codes under 科目编码 类 | 款 | 项 stay in their three col
   }
 }
 
+TEST_CASE("PDF: a 合计 heading after other headings on its line is a header word, not the first row") {
+  // budget-2025 一般公共预算基本支出预算表 (text lines 343–362) as the round
+  // trip prints it: its last header line, 科目编码 | 科目名称 | 科目编码 |
+  // 科目名称 | 合计 | 人员经费 | 公用经费, stands less than two font sizes
+  // above the first figures. Its 合计 was taken for the 合计 row's, which
+  // started the body on the header line: the first 科目编码 lost its group.
+  const doc::Document pdf = read_test_pdf("tests/read/pdf/roundtrip/budget-2025-xigong-gov-office.pdf");
+  const doc::Table& t = table(pdf, "一般公共预算基本支出预算表");
+  REQUIRE(t.blocks.size() == 1);
+  const auto& cols = t.blocks[0].columns;
+  REQUIRE(cols.size() == 7);
+  CHECK(cols[0].header == std::vector<std::string>{"部门预算支出经济分类科目", "科目编码"});
+  CHECK(cols[2].header == std::vector<std::string>{"政府预算支出经济分类科目", "科目编码"});
+  CHECK(cols[4].header == std::vector<std::string>{"本年一般公共预算基本支出", "合计"});
+  REQUIRE(t.rows.size() == 18);  // 合计 and 17 economic classes (lines 345–362)
+  CHECK(doc::normalize(t.rows[0].label) == "合计");
+  CHECK(t.rows[0].cells.at(4).text == "833.26");
+  CHECK(t.rows[1].code == "30102");
+  CHECK(t.rows[1].cells.at(5).text == "89.90");
+}
+
 TEST_CASE("PDF: a 栏次 row of numbers alone gives one column per number, with the figures right-aligned under it") {
   // The 三公 table prints its 栏次 row as "1 2 … 12" without the word 栏次,
   // each number centred in its cell and each figure right-aligned: a narrow
