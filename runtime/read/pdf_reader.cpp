@@ -852,7 +852,17 @@ void write_table(std::vector<Line>& lines, const Region& r, std::uint32_t page, 
   // A page that opens with a line of headings (three or more words, no
   // figure) above its first figures starts a table of its own (the next
   // part of a form), not the rows of the last one.
+  // (Not the first lines of a row's texts wrapped in their cells, 信息 |
+  // 特 | 信息 ⏎ 化建 | 定 | 化培: the text of each goes on just below it,
+  // from where it starts.)
   if (continued) {
+    auto wraps = [&](std::size_t i, const Cell& c) {
+      const int fs = std::max(c.fs, 400);
+      for (std::size_t j = i + 1; j <= r.end && lines[j].base - lines[i].base <= 3 * fs / 2; ++j)
+        for (const Cell& d : lines[j].cells)
+          if (!is_fig(d) && std::abs(c.x0 - d.x0) <= fs / 4) return true;
+      return false;
+    };
     bool headings = false;
     for (std::size_t i = first; i <= r.end; ++i) {  // after a repeated header (r.skip)
       const auto& cs = lines[i].cells;
@@ -860,7 +870,7 @@ void write_table(std::vector<Line>& lines, const Region& r, std::uint32_t page, 
         if (headings) continued = false;
         break;
       }
-      if (cs.size() >= 3) headings = true;
+      if (cs.size() >= 3 && !std::all_of(cs.begin(), cs.end(), [&](const Cell& c) { return wraps(i, c); })) headings = true;
     }
   }
   int anchor_top = INT_MAX, fig_top = INT_MAX;

@@ -103,7 +103,7 @@ def print_pdf(browser, html, pdf):
 # the header's structure, the PDF prints them where the text has them (工资福利支出
 # under 单位代码) and the PDF reader reads them where they are printed.
 TABLES_DIFFERENT = {
-    "budget-2025-xigong-gov-office": {"政府性基金支出预算表", "部门（单位）整体绩效目标表", "部门预算项目绩效目标表"},
+    "budget-2025-xigong-gov-office": {"政府性基金支出预算表", "部门（单位）整体绩效目标表"},
 }
 
 

@@ -661,6 +661,40 @@ TEST_CASE("PDF: a 合计 heading after other headings on its line is a header wo
   CHECK(t.rows[1].cells.at(5).text == "89.90");
 }
 
+TEST_CASE("PDF: a page that opens with the wrapped texts of a row continues the table in its columns") {
+  // budget-2025 部门预算项目绩效目标表 (text lines 581–584) as the round trip
+  // prints it: page 16 opens with the rest of 西工区信创工程资金's indicators,
+  // 按照国家规定的安全可靠指数 wrapped down its cell, then the row
+  // 信息化建设--维护类, whose names wrap too: its first line, 信息 | 特 | 信息,
+  // was taken for a line of headings, and the page for a new table with
+  // columns of its own (the empty 财政专户管理资金 column missing), so every
+  // indicator on the page sat one column left.
+  const doc::Document pdf = read_test_pdf("tests/read/pdf/roundtrip/budget-2025-xigong-gov-office.pdf");
+  const doc::Table& t = table(pdf, "部门预算项目绩效目标表");
+  REQUIRE(t.blocks.size() == 1);
+  const auto& cols = t.blocks[0].columns;
+  REQUIRE(cols.size() == 15);
+  CHECK(cols[9].header == std::vector<std::string>{"绩效目标", "产出指标", "三级指标"});
+  auto find = [&](std::string_view text) -> std::pair<const doc::Row*, std::size_t> {
+    for (const auto& r : t.rows)
+      for (std::size_t c = 0; c < r.cells.size(); ++c)
+        if (doc::normalize(r.cells[c].text) == text) return {&r, c};
+    return {nullptr, 0};
+  };
+  for (std::string_view name : {"按照国家规定的安全可靠指数", "维护次数", "系统正常运行率"}) {
+    CAPTURE(name);
+    const auto [row, col] = find(name);
+    REQUIRE(row != nullptr);
+    CHECK(pdf.page_of(row->line) == 16);
+    CHECK(col == 9);
+  }
+  const doc::Row* upkeep = find("维护次数").first;
+  REQUIRE(upkeep != nullptr);
+  CHECK(doc::normalize(upkeep->cells.at(7).text) == "总成本");
+  CHECK(doc::normalize(upkeep->cells.at(8).text) == "≤96.3万元");
+  CHECK(doc::normalize(upkeep->cells.at(10).text) == "≥15次");
+}
+
 TEST_CASE("PDF: a 栏次 row of numbers alone gives one column per number, with the figures right-aligned under it") {
   // The 三公 table prints its 栏次 row as "1 2 … 12" without the word 栏次,
   // each number centred in its cell and each figure right-aligned: a narrow
