@@ -1070,10 +1070,22 @@ void write_table(std::vector<Line>& lines, const Region& r, std::uint32_t page, 
                            return is_fig(c) || anchor(c) || is_sentence(c) || bracketed_number(c.text) || continues(c);
                          }) && !figures_beside();
       if (heads) {
+        // (And headings printed higher beside them, less than a line
+        // above: 一级指 | 二级指 ⏎ 标 | 标 wrapped, with 三级指标 | 指标值 |
+        // 指标值说明 centred on one line between.)
+        auto heading_line = [&](const Line& l) {
+          return std::none_of(l.cells.begin(), l.cells.end(), [](const Cell& c) {
+            return is_fig(c) || anchor(c) || is_sentence(c) || bracketed_number(c.text);
+          });
+        };
         std::size_t s = k;
-        while (s - 1 > first && lines[s - 1].cells.size() == 1 && !is_fig(lines[s - 1].cells[0]) &&
-               lines[s].base - lines[s - 1].base <= std::max(lines[s].fs, 400))
+        while (s - 1 > first && !lines[s - 1].cells.empty()) {
+          const int above = lines[s].base - lines[s - 1].base, fs = std::max(lines[s].fs, 400);
+          const bool wrapped_word = lines[s - 1].cells.size() == 1 && !is_fig(lines[s - 1].cells[0]) && above <= fs;
+          const bool beside = above < fs * 3 / 4 && heading_line(lines[s - 1]);
+          if (!wrapped_word && !beside) break;
           --s;
+        }
         part_top.push_back(lines[s].base);
         figures = false;
       }
@@ -1656,6 +1668,16 @@ void write_page(std::vector<Line> lines, std::uint32_t page, TableState& st, std
       if (l.cells.size() >= 2 || is_lanci_line(l)) { r.end = j; continue; }
       bool close = l.base - lines[j - 1].base <= 3 * std::max(l.fs, 400);
       if (table_single(l, 20) && (close || total_label(clean_for_match(l.cells[0].text)))) { r.end = j; continue; }
+      // The next line of a cell's text wrapped in a narrow column inside the
+      // table, whatever it holds (1、资金 ⏎ 来源：, a colon that would end
+      // the table after a caption).
+      if (l.cells.size() == 1 && l.base - lines[j - 1].base <= 3 * std::max(l.fs, 400) / 2 &&
+          l.cells[0].x0 - left > 3 * std::max(l.fs, 400) && char_count(squeeze(l.cells[0].text)) <= 20 && !title_block(l) &&
+          std::any_of(lines[j - 1].cells.begin(), lines[j - 1].cells.end(),
+                      [&](const Cell& c) { return std::abs(c.x0 - l.cells[0].x0) <= std::max(l.fs, 400) / 4; })) {
+        r.end = j;
+        continue;
+      }
       // A form's long texts in cells side by side, printed on lines of their
       // own (a one-line goal beside a two-line one, centred down the row; or
       // two wrapped texts whose lines interleave): single lines inside the

@@ -695,6 +695,42 @@ TEST_CASE("PDF: a page that opens with the wrapped texts of a row continues the 
   CHECK(doc::normalize(upkeep->cells.at(10).text) == "≥15次");
 }
 
+TEST_CASE("PDF: a form's labels wrapped in narrow cells, and a part's headings wrapped beside centred ones") {
+  // budget-2025 部门（单位）整体绩效目标表 (text lines 475–530) as the round
+  // trip prints it, in narrow columns (page 11):
+  // - 1、资金 ⏎ 来源： and （1）政 ⏎ 府预算 ⏎ 资金 wrap in their cells; the
+  //   line 来源：, with its colon, ended the table as a caption would, and
+  //   the rows after it were read apart from their labels' first lines;
+  // - the indicators' headings: 一级指 ⏎ 标 and 二级指 ⏎ 标 wrap, and
+  //   三级指标 | 指标值 | 指标值说明 stand centred on a line between: only that
+  //   line opened the part, 一级指 | 二级指 stayed with the rows above, and
+  //   指标值 and 指标值说明 were lost to every indicator (text line 497).
+  const doc::Document pdf = read_test_pdf("tests/read/pdf/roundtrip/budget-2025-xigong-gov-office.pdf");
+  const doc::Table& t = table(pdf, "部门（单位）整体绩效目标表");
+  REQUIRE(t.blocks.size() == 2);
+  std::vector<std::string> heads;
+  for (const auto& c : t.blocks[1].columns) heads.push_back(c.header.empty() ? "" : c.header.back());
+  CHECK(heads == std::vector<std::string>{"一级指标", "二级指标", "三级指标", "指标值", "指标值说明"});
+  auto row = [&](std::string_view label) -> const doc::Row* {
+    for (const auto& r : t.rows)
+      if (doc::normalize(r.label) == doc::normalize(label)) return &r;
+    return nullptr;
+  };
+  const doc::Row* source = row("1、资金来源");  // line 490
+  REQUIRE(source != nullptr);
+  CHECK(doc::normalize(source->cells.at(0).text) == doc::normalize("1、资金来源："));
+  const doc::Row* gov = row("（1）政府预算资金");  // line 491
+  REQUIRE(gov != nullptr);
+  CHECK(gov->cells.at(1).text == "1074.61");
+  CHECK(row("来源") == nullptr);
+  const doc::Row* plan = row("绩效目标编制完成率");  // line 515
+  REQUIRE(plan != nullptr);
+  CHECK(plan->block == 1);
+  CHECK(doc::normalize(plan->cells.at(1).text) == "绩效管理");
+  CHECK(plan->cells.at(3).text == "100%");
+  CHECK(doc::normalize(plan->cells.at(4).text).starts_with(doc::normalize("部门（单位）按要求编制绩效目标的项目数量")));
+}
+
 TEST_CASE("PDF: a 栏次 row of numbers alone gives one column per number, with the figures right-aligned under it") {
   // The 三公 table prints its 栏次 row as "1 2 … 12" without the word 栏次,
   // each number centred in its cell and each figure right-aligned: a narrow
