@@ -119,12 +119,17 @@ def code_columns(rows, head):
 
 def header_rows(rows):
     """How many rows head the table: those above its 栏次 row, or above its
-    first row with a figure."""
+    first row with a figure, or (a table printed empty) above its first row
+    that starts with 合计 or 总计."""
     for k, r in enumerate(rows):
         first = next((c for c in r if c), "")
         if first.replace(" ", "") == "栏次":
             return k
         if any(is_figure(c) for c in r):
+            return k
+    for k, r in enumerate(rows):
+        first = next((c for c in r if c), "").replace(" ", "")
+        if k > 0 and first in ("合计", "总计"):
             return k
     return 0
 

@@ -884,11 +884,27 @@ void write_table(std::vector<Line>& lines, const Region& r, std::uint32_t page, 
   // one printed after headings on its line (科目编码 | 科目名称 | 合计 |
   // 人员经费: the column 合计 of the last header row, just above the first
   // figures), where a row's 合计 starts its row or follows its codes.
+  // And so is one centred in a header cell merged down several lines, with
+  // headings wrapped beside it: a heading's lines above and below its line
+  // (单位代 ⏎ 码 around 合计), on a line with no figure.
   auto after_headings = [&](const Cell* c) {
     if (!total_label(clean_for_match(c->text))) return false;
-    return std::any_of(cells.begin(), cells.end(), [&](const Cell* o) {
-      return o != c && std::abs(o->base - c->base) <= c->fs / 2 && o->x1 <= c->x0 && !is_fig(*o) && !anchor(*o);
-    });
+    auto word = [&](const Cell* o) { return o != c && !is_fig(*o) && !anchor(*o); };
+    bool figure_beside = false, before = false, straddled = false;
+    for (const Cell* o : cells) {
+      if (std::abs(o->base - c->base) > c->fs / 2) continue;
+      figure_beside = figure_beside || is_fig(*o);
+      before = before || (word(o) && o->x1 <= c->x0);
+    }
+    if (before) return true;
+    if (figure_beside) return false;
+    for (const Cell* a : cells)
+      if (word(a) && a->base < c->base - c->fs / 4)
+        for (const Cell* b : cells)
+          if (word(b) && b->base > c->base + c->fs / 4 && b->base - a->base <= c->fs * 3 / 2 &&
+              significant(overlap(a->x0, a->x1, b->x0, b->x1), a->width(), b->width()))
+            straddled = true;
+    return straddled;
   };
   for (auto* c : cells)
     // (A bracketed number alone ends a wrapped heading, 分值 ⏎ （20）: it starts no row.)
@@ -992,13 +1008,17 @@ void write_table(std::vector<Line>& lines, const Region& r, std::uint32_t page, 
         if (overlap(c->x0, c->x1, q1->x0, q2->x1) <= 0) continue;
         // Below the header's top line, both must head columns of the body
         // (an empty table's header gives no such evidence: a leaf centred
-        // between two header lines, 本年收入, stays one).
+        // between two header lines, 本年收入, stays one), or reach under it
+        // from either side (人员经费 over 工资福利支出 | 对个人和家庭的补助 of
+        // an empty table: the words of the columns beside a leaf stop short
+        // of it, as their cells do).
         auto heads_body = [&](const Cell* q) {
           for (const Cell* b : body)
             if (overlap(b->x0, b->x1, q->x0, q->x1) > 0) return true;
           return false;
         };
-        if (!on_top && (!heads_body(q1) || !heads_body(q2))) continue;
+        const bool reach_under = overlap(c->x0, c->x1, q1->x0, q1->x1) > 150 && overlap(c->x0, c->x1, q2->x0, q2->x1) > 150;
+        if (!on_top && (!heads_body(q1) || !heads_body(q2)) && !reach_under) continue;
         bool covered = false;  // another cell of c's line over the pair
         for (auto* o : header)
           if (o != c && !o->merged_away && std::abs(o->base - c->base) <= c->fs / 2 && overlap(o->x0, o->x1, q1->x0, q2->x1) > 0)

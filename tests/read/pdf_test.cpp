@@ -731,6 +731,39 @@ TEST_CASE("PDF: a form's labels wrapped in narrow cells, and a part's headings w
   CHECK(doc::normalize(plan->cells.at(4).text).starts_with(doc::normalize("部门（单位）按要求编制绩效目标的项目数量")));
 }
 
+TEST_CASE("PDF: an empty table's merged header of three levels gives its thirteen columns") {
+  // budget-2025 政府性基金支出预算表 and 国有资本经营支出预算表 (text lines
+  // 418–430 and 432–444), printed empty under a header of merged cells: 合计
+  // centred down three lines between wrapped headings (单位代 ⏎ 码), and
+  // 人员经费 centred over 工资福利支出 | 对个人和家庭的补助, reaching a little
+  // over each. The 合计 was taken for the 合计 row (there is no figure to
+  // place the body), cutting the header in two; and with no body under its
+  // columns, 人员经费 was taken for a column of its own.
+  const doc::Document pdf = read_test_pdf("tests/read/pdf/roundtrip/budget-2025-xigong-gov-office.pdf");
+  const std::vector<std::vector<std::string>> want = {
+      {"科目编码", "类"}, {"科目编码", "款"}, {"科目编码", "项"}, {"单位代码"}, {"单位（科目名称）"}, {"合计"},
+      {"基本支出", "小计"}, {"基本支出", "人员经费", "工资福利支出"}, {"基本支出", "人员经费", "对个人和家庭的补助"},
+      {"基本支出", "公用经费", "商品和服务支出"}, {"基本支出", "公用经费", "资本性支出"}, {"项目支出", "小计"},
+      {"项目支出", "其他运转类"}};
+  for (const std::string title : {"政府性基金支出预算表", "国有资本经营支出预算表"}) {
+    CAPTURE(title);
+    const doc::Table& t = table(pdf, title);
+    REQUIRE(t.blocks.size() == 1);
+    const auto& cols = t.blocks[0].columns;
+    REQUIRE(cols.size() == want.size());
+    for (std::size_t i = 0; i < want.size(); ++i) {
+      CAPTURE(i);
+      std::vector<std::string> got;
+      for (const auto& h : cols[i].header) got.push_back(doc::normalize(h));
+      std::vector<std::string> w;
+      for (const auto& h : want[i]) w.push_back(doc::normalize(h));
+      CHECK(got == w);
+    }
+    REQUIRE(t.rows.size() == 1);
+    CHECK(doc::normalize(t.rows[0].label) == "合计");
+  }
+}
+
 TEST_CASE("PDF: a 栏次 row of numbers alone gives one column per number, with the figures right-aligned under it") {
   // The 三公 table prints its 栏次 row as "1 2 … 12" without the word 栏次,
   // each number centred in its cell and each figure right-aligned: a narrow
