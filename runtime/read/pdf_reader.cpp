@@ -277,6 +277,14 @@ std::vector<Column> widen_columns(std::vector<Column> cols, std::vector<Cell*> b
     std::size_t hit = cols.size(), hits = 0;
     for (std::size_t i = 0; i < cols.size(); ++i)
       if (covers(*c, cols[i])) hit = i, ++hits;
+    // A cell right of the last column, clear of it (a form's columns that
+    // the last page's rows left empty): a column of its own. (One between
+    // two columns is a text that starts left of a narrow column's heading,
+    // as the last page's rows may have left its extent: it widens nothing.)
+    if (hits == 0 && !cols.empty() && c->x0 > cols.back().x1) {
+      cols.push_back(Column{c->x0, c->x1});
+      continue;
+    }
     if (hits != 1) continue;
     const int x0 = std::min(cols[hit].x0, c->x0), x1 = std::max(cols[hit].x1, c->x1);
     bool clear = true;
@@ -1064,16 +1072,20 @@ void write_table(std::vector<Line>& lines, const Region& r, std::uint32_t page, 
   // them; the columns of all parts are numbered one after the other, and a
   // row is written in the columns of its part.
   std::vector<int> part_top;  // the top base of each part after the first
-  if (!continued) {
+  // (A page continuing a form may open the next part too: its first part
+  // goes on in the columns of the last page.)
+  {
     bool figures = false;
     for (std::size_t k = first; k <= r.end; ++k) {
       const auto& cs = lines[k].cells;
       // (Not the last lines of names wrapped in their cells, '缴费 | 费 | 更新',
       // which start where the names above them start; headings are centred.)
-      // (The lines above within two font sizes: a row's figures may be
-      // centred between the lines of its wrapped names.)
+      // (The lines above within a line and a half: a row's figures may be
+      // centred between the lines of its wrapped names, and headings may
+      // start where a name starts further up, in a form whose parts share
+      // one grid: 指标值 under (2) 项目支 ⏎ 出, two lines below.)
       auto continues = [&](const Cell& c) {
-        for (std::size_t j = k; j-- > first && lines[k].base - lines[j].base <= 2 * std::max(lines[k].fs, 400);)
+        for (std::size_t j = k; j-- > first && lines[k].base - lines[j].base <= 3 * std::max(lines[k].fs, 400) / 2;)
           for (const Cell& a : lines[j].cells)
             if (!is_fig(a) && std::abs(a.x0 - c.x0) <= c.fs / 4) return true;
         return false;
@@ -1081,10 +1093,21 @@ void write_table(std::vector<Line>& lines, const Region& r, std::uint32_t page, 
       // (Nor the first lines of a row whose figures stand centred a little
       // lower, beside its names wrapped onto two lines: 产出指标 | 数量指标 |
       // 免费刻章项目预估采 ⏎ ≤5200套 | 5200套 | 4 … ⏎ 购印章.)
+      // (Nor the first lines of a row whose texts wrap down their cells,
+      // with its figures centred somewhere beside them: 信息 | 特 | 信息 ⏎
+      // 化建 | 定 | 化培 ⏎ 410303220000 … 96.30 … ⏎ 设-- | 目 …)
       auto figures_beside = [&] {
-        if (k + 1 > r.end || lines[k + 1].base - lines[k].base >= std::max(lines[k].fs, 400)) return false;
-        return std::any_of(lines[k + 1].cells.begin(), lines[k + 1].cells.end(),
-                           [](const Cell& c) { return is_fig(c) && !bracketed_number(c.text); });
+        const int fs = std::max(lines[k].fs, 400);
+        int bottom = lines[k].base;  // the last line of the texts wrapped from line k
+        for (std::size_t j = k + 1; j <= r.end && lines[j].base - bottom <= 3 * fs / 2; ++j)
+          for (const Cell& d : lines[j].cells)
+            if (!is_fig(d) && std::any_of(cs.begin(), cs.end(), [&](const Cell& c) { return std::abs(c.x0 - d.x0) <= fs / 4; }))
+              bottom = lines[j].base;
+        for (std::size_t j = k + 1; j <= r.end && lines[j].base < std::max(bottom + fs / 2, lines[k].base + fs); ++j)
+          if (std::any_of(lines[j].cells.begin(), lines[j].cells.end(),
+                          [](const Cell& c) { return is_fig(c) && !bracketed_number(c.text); }))
+            return true;
+        return false;
       };
       const bool heads = figures && cs.size() >= 3 && std::none_of(cs.begin(), cs.end(), [&](const Cell& c) {
                            return is_fig(c) || anchor(c) || is_sentence(c) || bracketed_number(c.text) || continues(c);
@@ -1130,8 +1153,9 @@ void write_table(std::vector<Line>& lines, const Region& r, std::uint32_t page, 
       std::vector<Cell*> own;
       for (Cell* c : shaping)
         if (part_of(c) == p) own.push_back(c);
-      auto g = derive_columns(own, p == 0 ? leaves : std::vector<Cell*>{}, p == 0 && !lanci.empty(),
-                              p == 0 ? bare_numbers : std::vector<const Cell*>{});
+      auto g = p == 0 && continued ? widen_columns(st.columns, own)
+                                   : derive_columns(own, p == 0 ? leaves : std::vector<Cell*>{}, p == 0 && !lanci.empty(),
+                                                    p == 0 ? bare_numbers : std::vector<const Cell*>{});
       if (g.empty()) g.push_back({0, 1});
       grids.push_back(g);
     }
@@ -1688,13 +1712,20 @@ void write_page(std::vector<Line> lines, std::uint32_t page, TableState& st, std
       if (l.cells.size() >= 2 || is_lanci_line(l)) { r.end = j; continue; }
       bool close = l.base - lines[j - 1].base <= 3 * std::max(l.fs, 400);
       if (table_single(l, 20) && (close || total_label(clean_for_match(l.cells[0].text)))) { r.end = j; continue; }
-      // The next line of a cell's text wrapped in a narrow column inside the
+      // The next line of a cell's text wrapped in its column inside the
       // table, whatever it holds (1、资金 ⏎ 来源：, a colon that would end
-      // the table after a caption).
-      if (l.cells.size() == 1 && l.base - lines[j - 1].base <= 3 * std::max(l.fs, 400) / 2 &&
-          l.cells[0].x0 - left > 3 * std::max(l.fs, 400) && char_count(squeeze(l.cells[0].text)) <= 20 && !title_block(l) &&
-          std::any_of(lines[j - 1].cells.begin(), lines[j - 1].cells.end(),
-                      [&](const Cell& c) { return std::abs(c.x0 - l.cells[0].x0) <= std::max(l.fs, 400) / 4; })) {
+      // the table after a caption; a form's long text wrapped onto a third
+      // line, 部门目标编制完成率=已完成 ⏎ 绩效目标编制项目数量/…*100%).
+      // (The line above it in its cell may be two lines up, a label
+      // centred beside them between.)
+      auto wrapped_from_above = [&] {
+        const int f = std::max(l.fs, 400);
+        for (std::size_t k = j; k-- > r.start && l.base - lines[k].base <= 3 * f / 2;)
+          for (const Cell& c : lines[k].cells)
+            if (!is_fig(c) && std::abs(c.x0 - l.cells[0].x0) <= f / 4) return true;
+        return false;
+      };
+      if (l.cells.size() == 1 && l.cells[0].x0 - left > 3 * std::max(l.fs, 400) && !title_block(l) && wrapped_from_above()) {
         r.end = j;
         continue;
       }
