@@ -348,10 +348,17 @@ std::vector<Column> derive_columns(std::vector<Cell*> body, std::vector<Cell*> h
     if (!fig && figs[hits[0]] > 0 && codes[hits[0]] == 0 && c->x1 > into.x1 + c->fs) continue;
     // Nor do words reaching over a column whose cells stand beside its own
     // (a form's 资金 label merged over the 二级 and 三级 指标 columns).
+    // (Nor does a wide label joining text columns reach over such a
+    // column: 依照标准按月支付…合法权益 merged over three columns of a form.)
     bool over_neighbour = false;
-    for (std::size_t i = 0; i < cols.size() && hits.size() == 1 && !fig; ++i)
-      if (i != hits[0] && overlap(std::min(into.x0, c->x0), std::max(into.x1, c->x1), cols[i].x0, cols[i].x1) > 150 &&
-          side_by_side(i, hits[0]))
+    int reach0 = std::min(into.x0, c->x0), reach1 = std::max(into.x1, c->x1);
+    for (auto h : hits) {
+      reach0 = std::min(reach0, cols[h].x0);
+      reach1 = std::max(reach1, cols[h].x1);
+    }
+    for (std::size_t i = 0; i < cols.size() && !fig; ++i)
+      if (std::find(hits.begin(), hits.end(), i) == hits.end() && overlap(reach0, reach1, cols[i].x0, cols[i].x1) > 150 &&
+          std::any_of(hits.begin(), hits.end(), [&](std::size_t h) { return side_by_side(i, h); }))
         over_neighbour = true;
     if (over_neighbour) continue;
     into.x0 = std::min(into.x0, c->x0);
@@ -1465,6 +1472,38 @@ void write_table(std::vector<Line>& lines, const Region& r, std::uint32_t page, 
       head_row[0] = (*it)->text;
       out[head_at].text = join_tabs(head_row);
       r0.erase(it);
+    } else {
+      // (Or further down, centred on the span from the headings' top to
+      // the bottom of a later row: 资金管理情况 level with the second of
+      // four rows under one row of headings.)
+      const int top_edge = head_top - fs_med * 4 / 5;
+      for (std::size_t i = 0; i < rows.size(); ++i) {
+        auto& ri = rows[i];
+        auto x = std::find_if(ri.begin(), ri.end(), [](const Cell* c) {
+          return c->first == 0 && c->lastcol == 0 && !is_fig(*c) && !anchor(*c);
+        });
+        auto in_first = [](const std::vector<Cell*>& r) {
+          return std::any_of(r.begin(), r.end(), [](const Cell* c) { return c->first == 0; });
+        };
+        if (x == ri.end()) {
+          if (in_first(ri)) break;
+          continue;
+        }
+        const int mid = ((*x)->base - (*x)->fs * 4 / 5 + (*x)->last + (*x)->fs / 5) / 2;
+        bool moved = false;
+        for (std::size_t l = i; l < rows.size() && !moved; ++l) {
+          if (l > i && in_first(rows[l])) break;
+          int bottom = INT_MIN;
+          for (const Cell* c : rows[l]) bottom = std::max(bottom, c->last + c->fs / 5);
+          if (ri.size() > 1 && std::abs((top_edge + bottom) / 2 - mid) <= (*x)->fs / 2) {
+            head_row[0] = (*x)->text;
+            out[head_at].text = join_tabs(head_row);
+            ri.erase(x);
+            moved = true;
+          }
+        }
+        break;
+      }
     }
   }
   for (auto& row : rows) {
