@@ -870,6 +870,7 @@ void write_table(std::vector<Line>& lines, const Region& r, std::uint32_t page, 
   // (Not the first lines of a row's texts wrapped in their cells, 信息 |
   // 特 | 信息 ⏎ 化建 | 定 | 化培: the text of each goes on just below it,
   // from where it starts.)
+  bool part_after_rows = false;  // a continued page opens a form's next part below rows of the last
   if (continued) {
     auto wraps = [&](std::size_t i, const Cell& c) {
       const int fs = std::max(c.fs, 400);
@@ -878,14 +879,30 @@ void write_table(std::vector<Line>& lines, const Region& r, std::uint32_t page, 
           if (!is_fig(d) && std::abs(c.x0 - d.x0) <= fs / 4) return true;
       return false;
     };
-    bool headings = false;
+    // (Lines of texts that start at the left edges of the last page's
+    // columns, or sentences, above those headings go on with the last part:
+    // the headings open the next part below them.)
+    auto at_column_edge = [&](const Cell& c) {
+      return std::any_of(st.columns.begin(), st.columns.end(),
+                         [&](const Column& k) { return std::abs(c.x0 - k.x0) <= std::max(c.fs, 400) / 4; });
+    };
+    bool headings = false, rows_first = false;
     for (std::size_t i = first; i <= r.end; ++i) {  // after a repeated header (r.skip)
       const auto& cs = lines[i].cells;
       if (std::any_of(cs.begin(), cs.end(), [](const Cell& c) { return is_fig(c); })) {
         if (headings) continued = false;
         break;
       }
-      if (cs.size() >= 3 && !std::all_of(cs.begin(), cs.end(), [&](const Cell& c) { return wraps(i, c); })) headings = true;
+      if (cs.size() >= 3 && !std::all_of(cs.begin(), cs.end(), [&](const Cell& c) { return wraps(i, c); })) {
+        if (rows_first) {
+          part_after_rows = true;
+          break;
+        }
+        headings = true;
+      } else if (!headings && cs.size() >= 2 && std::any_of(cs.begin(), cs.end(), at_column_edge) &&
+                 std::all_of(cs.begin(), cs.end(), [&](const Cell& c) { return at_column_edge(c) || is_sentence(c); })) {
+        rows_first = true;
+      }
     }
   }
   int anchor_top = INT_MAX, fig_top = INT_MAX;
@@ -1082,7 +1099,7 @@ void write_table(std::vector<Line>& lines, const Region& r, std::uint32_t page, 
   // (A page continuing a form may open the next part too: its first part
   // goes on in the columns of the last page.)
   {
-    bool figures = false;
+    bool figures = part_after_rows;
     for (std::size_t k = first; k <= r.end; ++k) {
       const auto& cs = lines[k].cells;
       // (Not the last lines of names wrapped in their cells, '缴费 | 费 | 更新',
@@ -1139,7 +1156,10 @@ void write_table(std::vector<Line>& lines, const Region& r, std::uint32_t page, 
         part_top.push_back(lines[s].base);
         figures = false;
       }
-      if (std::any_of(cs.begin(), cs.end(), [](const Cell& c) { return is_fig(c); })) figures = true;
+      // (Rows of a part may hold sentences and no figure: 年度总体目标 |
+      // its goal | what was done, between two parts' headings.)
+      if (std::any_of(cs.begin(), cs.end(), [&](const Cell& c) { return is_fig(c) || (!part_top.empty() && is_sentence(c)); }))
+        figures = true;
     }
   }
   auto part_of = [&](const Cell* c) {
