@@ -622,7 +622,10 @@ bool closing_second(std::string_view s) {
 // its rows, and it is written on the first of them, as a spreadsheet holds a
 // merged cell's value in its top cell. Rows are taken from the top, so that
 // a row is given to one label only; a label with no such rows stays.
-void merge_down(std::vector<std::vector<Cell*>>& rows, bool continued, bool& centred_before) {
+// `fresh_from`: the top base from which the rows are this page's own, not
+// the rows of a group begun on the page before (INT_MIN: all of them;
+// INT_MAX: none, a table continued from the last page).
+void merge_down(std::vector<std::vector<Cell*>>& rows, int fresh_from, bool& centred_before) {
   const std::size_t n0 = rows.size();
   if (n0 < 3) return;
   auto label = [](const Cell* c) { return !is_fig(*c) && !anchor(*c) && c->first == c->lastcol; };
@@ -798,11 +801,20 @@ void merge_down(std::vector<std::vector<Cell*>>& rows, bool continued, bool& cen
       if (between[i])
         for (const Cell* c : rows[i])
           if (c->first == k) centred = true;
+    // (Not a part's headings, a row of three or more words and no figure,
+    // which a form continued from the last page may hold: 一级指标 | 二级指标 ….)
+    auto headings_row = [&](const std::vector<Cell*>& r) {
+      return r.size() >= 3 && std::none_of(r.begin(), r.end(), [](const Cell* c) { return is_fig(*c); });
+    };
     std::size_t top_label = n;
     for (std::size_t j = 0; j < n && top_label == n; ++j)
-      for (const Cell* c : rows[real[j]])
-        if (label(c) && c->first == k) top_label = j;
-    if (!continued && top_label < n && top_label > 0 && !holds(rows[real[top_label - 1]], k, nullptr) &&
+      if (!headings_row(rows[real[j]]))
+        for (const Cell* c : rows[real[j]])
+          if (label(c) && c->first == k) top_label = j;
+    auto fresh = [&](std::size_t j) {
+      return std::all_of(rows[real[j]].begin(), rows[real[j]].end(), [&](const Cell* c) { return c->base >= fresh_from; });
+    };
+    if (top_label < n && top_label > 0 && fresh(top_label - 1) && !holds(rows[real[top_label - 1]], k, nullptr) &&
         right_of(rows[real[top_label - 1]], k))
       centred = true;
     // (A document prints the merged cells of its forms one way: labels seen
@@ -1472,7 +1484,9 @@ void write_table(std::vector<Line>& lines, const Region& r, std::uint32_t page, 
     rows.emplace_back(live.begin() + static_cast<long>(i), live.begin() + static_cast<long>(j));
     i = j;
   }
-  merge_down(rows, continued, st.centred_labels);
+  // (A page continuing a form that opens its next part: the rows of that
+  // part are the page's own.)
+  merge_down(rows, !continued ? INT_MIN : part_top.empty() ? INT_MAX : part_top.front(), st.centred_labels);
   // A form part opening a page under one row of headings (分值（20） | 得分 …)
   // with the first column left empty: a label merged down that column and
   // centred below the first row (资金管理情况) spans the headings' row too,
