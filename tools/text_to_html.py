@@ -31,7 +31,12 @@ in cells spanning the columns, a 绩效指标 row, the indicators' headings and
 rows with 一级/二级指标 merged down over the rows that share them, the 总分
 row); merged labels are centred in their cells, and long texts wrap.
 
-usage: text_to_html.py [--model MODEL.json] INPUT.txt OUTPUT.html
+--page sets the paper (a CSS page size: "A4", "A4 landscape"; A4 by
+default) and --font the text's size in points (9 by default): the round
+trip prints the samples in several layouts, so that their cells wrap and
+their pages break in other places.
+
+usage: text_to_html.py [--model MODEL.json] [--page SIZE] [--font PT] INPUT.txt OUTPUT.html
 """
 import html
 import json
@@ -430,14 +435,22 @@ def form_html(t, lines):
 
 
 def main():
+    global STYLE
     args = sys.argv[1:]
     model = None
-    if len(args) == 4 and args[0] == "--model":
-        with open(args[1], encoding="utf-8") as f:
-            model = json.load(f)
+    page, font = "A4", "9"
+    while len(args) > 2 and args[0] in ("--model", "--page", "--font"):
+        if args[0] == "--model":
+            with open(args[1], encoding="utf-8") as f:
+                model = json.load(f)
+        elif args[0] == "--page":
+            page = args[1]
+        else:
+            font = args[1]
         args = args[2:]
     if len(args) != 2:
         sys.exit(__doc__)
+    STYLE = STYLE.replace("size: A4;", "size: %s;" % page).replace("font-size: 9pt;", "font-size: %spt;" % font)
     sys.argv[1:] = args
     with open(sys.argv[1], encoding="utf-8-sig") as f:
         lines = f.read().replace("\r\n", "\n").split("\n")
