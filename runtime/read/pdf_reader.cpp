@@ -573,6 +573,20 @@ bool leaf_word(std::string_view clean) {
   return false;
 }
 
+// Does a text (no figure) start at x (within a quarter of a character) on
+// a line of [lo, hi] less than a line and a half from line i, below it
+// (below = true) or above it: the next or last line of a text wrapped in
+// its cell, which starts where its cell starts.
+bool text_starts_near(const std::vector<Line>& lines, std::size_t i, bool below, std::size_t lo, std::size_t hi, int x) {
+  const int fs = std::max(lines[i].fs, 400);
+  for (std::size_t j = i; below ? j++ < hi : j-- > lo;) {
+    if (std::abs(lines[j].base - lines[i].base) > 3 * fs / 2) break;
+    for (const Cell& c : lines[j].cells)
+      if (!is_fig(c) && std::abs(c.x0 - x) <= fs / 4) return true;
+  }
+  return false;
+}
+
 struct Region {
   std::size_t start = 0, end = 0;  // lines [start, end]
   std::size_t skip = 0;            // lines [start, start + skip): the header repeated on a continuation page
@@ -884,13 +898,7 @@ void write_table(std::vector<Line>& lines, const Region& r, std::uint32_t page, 
   // from where it starts.)
   bool part_after_rows = false;  // a continued page opens a form's next part below rows of the last
   if (continued) {
-    auto wraps = [&](std::size_t i, const Cell& c) {
-      const int fs = std::max(c.fs, 400);
-      for (std::size_t j = i + 1; j <= r.end && lines[j].base - lines[i].base <= 3 * fs / 2; ++j)
-        for (const Cell& d : lines[j].cells)
-          if (!is_fig(d) && std::abs(c.x0 - d.x0) <= fs / 4) return true;
-      return false;
-    };
+    auto wraps = [&](std::size_t i, const Cell& c) { return text_starts_near(lines, i, true, i, r.end, c.x0); };
     // (Lines of texts that start at the left edges of the last page's
     // columns, or sentences, above those headings go on with the last part:
     // the headings open the next part below them.)
@@ -1120,12 +1128,7 @@ void write_table(std::vector<Line>& lines, const Region& r, std::uint32_t page, 
       // centred between the lines of its wrapped names, and headings may
       // start where a name starts further up, in a form whose parts share
       // one grid: 指标值 under (2) 项目支 ⏎ 出, two lines below.)
-      auto continues = [&](const Cell& c) {
-        for (std::size_t j = k; j-- > first && lines[k].base - lines[j].base <= 3 * std::max(lines[k].fs, 400) / 2;)
-          for (const Cell& a : lines[j].cells)
-            if (!is_fig(a) && std::abs(a.x0 - c.x0) <= c.fs / 4) return true;
-        return false;
-      };
+      auto continues = [&](const Cell& c) { return text_starts_near(lines, k, false, first, k, c.x0); };
       // (Nor the first lines of a row whose figures stand centred a little
       // lower, beside its names wrapped onto two lines: 产出指标 | 数量指标 |
       // 免费刻章项目预估采 ⏎ ≤5200套 | 5200套 | 4 … ⏎ 购印章.)
@@ -1791,14 +1794,8 @@ void write_page(std::vector<Line> lines, std::uint32_t page, TableState& st, std
       // line, 部门目标编制完成率=已完成 ⏎ 绩效目标编制项目数量/…*100%).
       // (The line above it in its cell may be two lines up, a label
       // centred beside them between.)
-      auto wrapped_from_above = [&] {
-        const int f = std::max(l.fs, 400);
-        for (std::size_t k = j; k-- > r.start && l.base - lines[k].base <= 3 * f / 2;)
-          for (const Cell& c : lines[k].cells)
-            if (!is_fig(c) && std::abs(c.x0 - l.cells[0].x0) <= f / 4) return true;
-        return false;
-      };
-      if (l.cells.size() == 1 && l.cells[0].x0 - left > 3 * std::max(l.fs, 400) && !title_block(l) && wrapped_from_above()) {
+      if (l.cells.size() == 1 && l.cells[0].x0 - left > 3 * std::max(l.fs, 400) && !title_block(l) &&
+          text_starts_near(lines, j, false, r.start, j, l.cells[0].x0)) {
         r.end = j;
         continue;
       }
