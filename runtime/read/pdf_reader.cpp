@@ -618,6 +618,15 @@ bool bracketed_number(std::string_view s) {
 
 // Is the second character of s a closing punctuation mark, which a line may
 // not start with (“化、标准化” wrapped as “…规范⏎化、标准化”)?
+// Does the text open with a mark that may not end a line (an opening
+// bracket or quote: "（1）", "'增加", "“三公”"), so that the line above it
+// was broken a character early?
+bool opening_mark(std::string_view s) {
+  for (std::string_view p : {"（", "(", "‘", "“", "'", "\"", "《", "〈", "「", "『", "【", "〔", "["})
+    if (s.starts_with(p)) return true;
+  return false;
+}
+
 bool closing_second(std::string_view s) {
   if (s.empty()) return false;
   std::size_t k = 1;
@@ -919,8 +928,9 @@ void write_table(std::vector<Line>& lines, const Region& r, std::uint32_t page, 
           break;
         }
         headings = true;
-      } else if (!headings && cs.size() >= 2 && std::any_of(cs.begin(), cs.end(), at_column_edge) &&
-                 std::all_of(cs.begin(), cs.end(), [&](const Cell& c) { return at_column_edge(c) || is_sentence(c); })) {
+      } else if (!headings && ((cs.size() >= 2 && std::any_of(cs.begin(), cs.end(), at_column_edge) &&
+                                std::all_of(cs.begin(), cs.end(), [&](const Cell& c) { return at_column_edge(c) || is_sentence(c); })) ||
+                               std::any_of(cs.begin(), cs.end(), [](const Cell& c) { return is_sentence(c); }))) {
         rows_first = true;
       }
     }
@@ -1443,7 +1453,7 @@ void write_table(std::vector<Line>& lines, const Region& r, std::uint32_t page, 
           l->base <= u->last)
         break;
       // Only a line that fills its column wraps onto the next.
-      // (A line broken before an opening bracket, which may not end a line,
+      // (A line broken before an opening bracket or quote, which may not end a line,
       // stops up to two characters short.)
       const int right_end = col_right(u);
       if (right_end == INT_MIN) break;  // no cell of this column alone: its right edge is unknown
@@ -1460,7 +1470,7 @@ void write_table(std::vector<Line>& lines, const Region& r, std::uint32_t page, 
       // ⏎ "月-2022年" stops as far short as "月-2022" is wide.)
       const int chunk = leading_chunk_width(l->text, u->fs);
       bool full = u->last_x1 >= right_end - u->fs - u->fs / 20 || (chunk > u->fs && u->last_x1 + chunk > right_end) ||
-                  ((l->text.starts_with("（") || l->text.starts_with("(")) && u->last_x1 >= right_end - 3 * u->fs) ||
+                  (opening_mark(l->text) && u->last_x1 >= right_end - 3 * u->fs) ||
                   (closing_second(l->text) && u->last_x1 >= right_end - 2 * u->fs - u->fs / 2);
       // Its lines start where it starts, or are centred on its centre (a
       // merged label centred in its cell).
