@@ -32,11 +32,12 @@ rows with 一级/二级指标 merged down over the rows that share them, the 总
 row); merged labels are centred in their cells, and long texts wrap.
 
 --page sets the paper (a CSS page size: "A4", "A4 landscape"; A4 by
-default) and --font the text's size in points (9 by default): the round
-trip prints the samples in several layouts, so that their cells wrap and
-their pages break in other places.
+default), --font the text's size in points (9 by default) and --family the
+font (WenQuanYi Zen Hei by default; "AR PL UMing CN" is a Ming face, as the
+宋体 of most disclosures): the round trip prints the samples in several
+layouts, so that their cells wrap and their pages break in other places.
 
-usage: text_to_html.py [--model MODEL.json] [--page SIZE] [--font PT] INPUT.txt OUTPUT.html
+usage: text_to_html.py [--model MODEL.json] [--page SIZE] [--font PT] [--family NAME] INPUT.txt OUTPUT.html
 """
 import html
 import json
@@ -438,19 +439,23 @@ def main():
     global STYLE
     args = sys.argv[1:]
     model = None
-    page, font = "A4", "9"
-    while len(args) > 2 and args[0] in ("--model", "--page", "--font"):
+    page, font, family = "A4", "9", None
+    while len(args) > 2 and args[0] in ("--model", "--page", "--font", "--family"):
         if args[0] == "--model":
             with open(args[1], encoding="utf-8") as f:
                 model = json.load(f)
         elif args[0] == "--page":
             page = args[1]
-        else:
+        elif args[0] == "--font":
             font = args[1]
+        else:
+            family = args[1]
         args = args[2:]
     if len(args) != 2:
         sys.exit(__doc__)
     STYLE = STYLE.replace("size: A4;", "size: %s;" % page).replace("font-size: 9pt;", "font-size: %spt;" % font)
+    if family:
+        STYLE = STYLE.replace("font-family: 'WenQuanYi Zen Hei', sans-serif;", "font-family: '%s', serif;" % family)
     sys.argv[1:] = args
     with open(sys.argv[1], encoding="utf-8-sig") as f:
         lines = f.read().replace("\r\n", "\n").split("\n")

@@ -5,8 +5,9 @@ PDF path as through the text path (issue 8).
 Each text sample of examples/ has PDFs made from it in
 tests/read/pdf/roundtrip/ (checked in, so that the test needs neither a
 browser nor an office suite): one on A4 at 9 pt, and the same pages in other
-layouts (LAYOUTS: A4 landscape, and A4 at 8 pt) in subdirectories, where
-cells wrap and pages break elsewhere; every check below is made on each. tools/text_to_html.py lays the text out as a
+layouts (LAYOUTS: A4 landscape, A4 at 8 pt, and in a Ming face) in
+subdirectories, where cells wrap and pages break elsewhere; every check below
+is made on each. tools/text_to_html.py lays the text out as a
 disclosure PDF looks: bordered tables with padded cells, a cell per text cell,
 figures right-aligned and codes left-aligned, fixed column widths (a label or
 header wraps in its cell), rows cut only by blank lines one table; a table's
@@ -73,7 +74,9 @@ ROUNDTRIP = os.path.join("tests", "read", "pdf", "roundtrip")
 # where cells wrap and pages break elsewhere (a form's part opening at the
 # top of a page, a label merged down rows on two pages), must read every
 # table the same and give the same outcomes.
-LAYOUTS = [("", "A4", "9"), ("landscape", "A4 landscape", "9"), ("small", "A4", "8")]
+# (The Ming face needs Debian's fonts-arphic-uming to regenerate.)
+LAYOUTS = [("", "A4", "9", None), ("landscape", "A4 landscape", "9", None), ("small", "A4", "8", None),
+           ("ming", "A4", "9", "AR PL UMing CN")]
 # Samples whose 绩效自评 forms all read through the PDF as through the text:
 # their forms are compared, not exempted (see the module docstring).
 FORMS_COMPARED = {"final-2023-luolong-gov-office", "final-2024-luolong-gov-service-center",
@@ -137,10 +140,14 @@ def regenerate(gouji, source, work):
         model = os.path.join(work, stem + ".json")
         with open(model, "wb") as f:
             subprocess.run([gouji, "parse", "--format", "json", text_path], stdout=f, check=True)
-        for sub, page, font in LAYOUTS:
+        for sub, page, font, family in LAYOUTS:
             html = os.path.join(work, stem + (sub and "-" + sub) + ".html")
+            if family and family not in subprocess.run(["fc-list", ":", "family"], capture_output=True,
+                                                       text=True).stdout:
+                sys.exit("the font %s is not installed (apt-get install fonts-arphic-uming)" % family)
             subprocess.run([sys.executable, os.path.join(source, "tools", "text_to_html.py"), "--model", model,
-                            "--page", page, "--font", font, text_path, html], check=True)
+                            "--page", page, "--font", font] + (["--family", family] if family else []) +
+                           [text_path, html], check=True)
             pdf = os.path.join(source, ROUNDTRIP, sub, stem + ".pdf")
             os.makedirs(os.path.dirname(pdf), exist_ok=True)
             if not print_pdf(browser, html, pdf):
@@ -188,7 +195,7 @@ def compare(gouji, source):
         text_doc, err = outcomes(gouji, text_path)
         check(text_doc is not None, stem + ".txt: text path checks", err)
         text_tables = model_tables(gouji, text_path)
-        for sub, page, font in LAYOUTS:
+        for sub, page, font, family in LAYOUTS:
             name = stem + ".txt" + (sub and " (" + sub + ")")
             pdf = os.path.join(source, ROUNDTRIP, sub, stem + ".pdf")
             check(os.path.exists(pdf), name + ": its PDF is checked in (" + pdf + ")")
