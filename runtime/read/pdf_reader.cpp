@@ -332,9 +332,18 @@ std::vector<Column> derive_columns(std::vector<Cell*> body, std::vector<Cell*> h
     // A wide label over several narrower text columns (a centred 合计 and
     // the left-aligned names under it) makes them one column; a cell over
     // figure columns is a spanning cell and shapes nothing.
+    // (Unless the figures are one column's, which the words cover whole,
+    // never printed beside them: a unit's code right-aligned in a column of
+    // names wrapped to its width, 102 under 办公经费—其 ⏎ 他.)
     bool text_only = !fig;
+    std::size_t fig_hits = 0;
+    bool figs_inside = true;
     for (auto h : hits)
-      if (figs[h] > 0) text_only = false;
+      if (figs[h] > 0) {
+        ++fig_hits;
+        figs_inside = figs_inside && cols[h].x0 >= c->x0 && cols[h].x1 <= c->x1 + c->fs / 2;
+      }
+    if (fig_hits > 1 || (fig_hits == 1 && (!figs_inside || hits.size() != 2))) text_only = false;
     for (std::size_t a = 0; a < hits.size() && text_only; ++a)
       for (std::size_t b = a + 1; b < hits.size(); ++b)
         if (side_by_side(hits[a], hits[b])) text_only = false;
