@@ -165,6 +165,28 @@ struct NumberOps {
   }
 };
 
+bool Number::is_decimal(std::string_view s) {
+  // The syntax parse_decimal accepts, checked as it checks it.
+  if (s.starts_with("\xE2\x88\x92")) s.remove_prefix(3);
+  else if (!s.empty() && (s[0] == '-' || s[0] == '+')) s.remove_prefix(1);
+  if (s.empty()) return false;
+  bool point = false, prev_digit = false, any_digit = false;
+  for (std::size_t i = 0; i < s.size(); ++i) {
+    char c = s[i];
+    if (c >= '0' && c <= '9') {
+      prev_digit = any_digit = true;
+    } else if (c == ',' && !point && prev_digit && i + 1 < s.size() && s[i + 1] >= '0' && s[i + 1] <= '9') {
+      prev_digit = false;
+    } else if (c == '.' && !point && i + 1 < s.size() && s[i + 1] >= '0' && s[i + 1] <= '9') {
+      point = true;
+      prev_digit = false;
+    } else {
+      return false;
+    }
+  }
+  return any_digit;
+}
+
 std::optional<Number> Number::parse_decimal(std::string_view s) {
   bool neg = false;
   if (s.starts_with("\xE2\x88\x92")) {  // U+2212 minus sign

@@ -36,6 +36,9 @@ class Number {
   // optional fraction. No exponent, no percent sign, no spaces. Returns
   // nullopt if the text is not such a number. Any number of digits.
   static std::optional<Number> parse_decimal(std::string_view text);
+  // parse_decimal(text).has_value(), without building the number (the
+  // readers ask this of most tokens they see).
+  static bool is_decimal(std::string_view text);
 
   // num / den for integers; den must not be 0.
   static Number fraction(std::int64_t num, std::int64_t den);

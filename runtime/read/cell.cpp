@@ -206,7 +206,7 @@ static int decimals_of(std::string_view c) {
 bool is_figure(std::string_view c) {
   if (c.empty()) return false;
   if (c.back() == '%') c.remove_suffix(1);
-  return Number::parse_decimal(c).has_value();
+  return Number::is_decimal(c);
 }
 
 doc::Cell parse_cell(std::string_view text, std::uint32_t line) {

@@ -4,6 +4,8 @@
 
 #include <doctest/doctest.h>
 
+#include <string>
+
 using gouji::Number;
 using gouji::round_mode;
 
@@ -21,6 +23,24 @@ TEST_CASE("parse_decimal reads figures as documents print them") {
   CHECK_FALSE(Number::parse_decimal("1.").has_value());
   CHECK_FALSE(Number::parse_decimal("1.2.3").has_value());
   CHECK_FALSE(Number::parse_decimal("12%").has_value());
+}
+
+TEST_CASE("is_decimal accepts exactly what parse_decimal reads") {
+  for (const char* s : {"", "-", "+", "\xE2\x88\x92", "\xE2\x88\x92" "5", "1,063.13", "-110.19", "1,,0", ",1", "1,", "1.", ".5",
+                        "1.2.3", "12%", "1,2.3", "1.2,3", "00", "0.000", "+0", "--1", "1 2", "１"})
+    CHECK_MESSAGE(Number::is_decimal(s) == Number::parse_decimal(s).has_value(), s);
+  // Every string of up to 5 characters over the alphabet the syntax cares about.
+  const std::string alphabet = "09,.-+x";
+  std::string s;
+  for (std::size_t len = 0; len <= 5; ++len) {
+    std::size_t total = 1;
+    for (std::size_t i = 0; i < len; ++i) total *= alphabet.size();
+    for (std::size_t k = 0; k < total; ++k) {
+      s.clear();
+      for (std::size_t i = 0, v = k; i < len; ++i, v /= alphabet.size()) s += alphabet[v % alphabet.size()];
+      REQUIRE_MESSAGE(Number::is_decimal(s) == Number::parse_decimal(s).has_value(), s);
+    }
+  }
 }
 
 TEST_CASE("arithmetic is exact: 0.1 + 0.2 == 0.3") {
