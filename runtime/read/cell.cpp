@@ -22,27 +22,28 @@ inline std::size_t unicode_space(std::string_view s, std::size_t i) {
   }
 }
 
-// Normalising pure-ASCII text only removes its white space (full-width
-// forms, dashes and Unicode spaces are all non-ASCII): normalize() without
-// decoding, for the figures and codes that make up most tokens.
-bool is_ascii(std::string_view s) {
-  for (char ch : s)
-    if (static_cast<unsigned char>(ch) >= 0x80) return false;
-  return true;
-}
-
 // doc::normalize() of valid UTF-8 without decoding every code point: runs
 // that need no change (CJK text) are copied in one piece; only white space,
 // full-width ASCII forms and dashes are rewritten. Anything it is not sure
 // of (a stray continuation byte, an overlong or cut sequence) goes to
 // doc::normalize() itself, so the result is always exactly normalize()'s.
-std::string normalize_fast(std::string_view text) {
+// Text that needs no change at all is returned as is (a view of `text`);
+// otherwise the result is written to `buf` and a view of it returned.
+std::string_view normalize_view(std::string_view text, std::string& buf) {
   const auto* p = reinterpret_cast<const unsigned char*>(text.data());
   std::size_t n = text.size(), i = 0, run = 0;
-  std::string out;
-  out.reserve(n);
+  bool changed = false;  // buf holds the text up to `run`, rewritten
   auto flush = [&](std::size_t upto) {
-    if (upto > run) out.append(text.data() + run, upto - run);
+    if (!changed) {
+      changed = true;
+      buf.clear();
+      buf.reserve(n);
+    }
+    if (upto > run) buf.append(text.data() + run, upto - run);
+  };
+  auto fallback = [&]() -> std::string_view {
+    buf = doc::normalize(text);
+    return buf;
   };
   auto cont = [&](std::size_t k) { return k < n && (p[k] & 0xC0) == 0x80; };
   while (i < n) {
@@ -53,13 +54,13 @@ std::string normalize_fast(std::string_view text) {
       continue;
     }
     if (c >= 0xC2 && c <= 0xDF) {
-      if (!cont(i + 1)) return doc::normalize(text);
+      if (!cont(i + 1)) return fallback();
       if (c == 0xC2 && p[i + 1] == 0xA0) { flush(i); run = i += 2; }  // U+00A0
       else i += 2;
       continue;
     }
     if (c >= 0xE0 && c <= 0xEF) {
-      if (!cont(i + 1) || !cont(i + 2) || (c == 0xE0 && p[i + 1] < 0xA0)) return doc::normalize(text);
+      if (!cont(i + 1) || !cont(i + 2) || (c == 0xE0 && p[i + 1] < 0xA0)) return fallback();
       unsigned char b = p[i + 1], d = p[i + 2];
       int drop = 0;       // 1: a space, dropped
       char ascii = 0;     // else the ASCII character it becomes
@@ -71,7 +72,7 @@ std::string normalize_fast(std::string_view text) {
         ascii = static_cast<char>(((b - 0xBC) << 6) + (d & 0x3F) + 0x20);
       if (drop || ascii) {
         flush(i);
-        if (ascii) out.push_back(ascii);
+        if (ascii) buf.push_back(ascii);
         run = i += 3;
       } else {
         i += 3;
@@ -79,14 +80,15 @@ std::string normalize_fast(std::string_view text) {
       continue;
     }
     if (c >= 0xF0 && c <= 0xF4) {
-      if (!cont(i + 1) || !cont(i + 2) || !cont(i + 3) || (c == 0xF0 && p[i + 1] < 0x90)) return doc::normalize(text);
+      if (!cont(i + 1) || !cont(i + 2) || !cont(i + 3) || (c == 0xF0 && p[i + 1] < 0x90)) return fallback();
       i += 4;
       continue;
     }
-    return doc::normalize(text);
+    return fallback();
   }
+  if (!changed) return text;
   flush(n);
-  return out;
+  return buf;
 }
 
 void replace_all(std::string& s, std::string_view from, std::string_view to) {
@@ -115,21 +117,25 @@ std::string_view trim(std::string_view s) {
   return s;
 }
 
-std::string clean_for_match(std::string_view text) {
-  bool debris = false, dot = false;
+std::string_view clean_view(std::string_view text, std::string& buf) {
+  bool debris = false, dot = false, ascii = true, space = false;
   for (char ch : text) {
     if (ch == '$' || ch == '\\' || ch == '*' || ch == '<') debris = true;
     if (ch == '\xC2') dot = true;
+    if (static_cast<unsigned char>(ch) >= 0x80) ascii = false;
+    else if (is_ascii_space(ch)) space = true;
   }
   if (!debris && !dot) {  // the usual case
-    if (is_ascii(text)) {
-      std::string out;
-      out.reserve(text.size());
+    if (ascii) {
+      // Normalising pure-ASCII text only removes its white space (full-width
+      // forms, dashes and Unicode spaces are all non-ASCII).
+      if (!space) return text;
+      buf.clear();
       for (char ch : text)
-        if (!is_ascii_space(ch)) out.push_back(ch);
-      return out;
+        if (!is_ascii_space(ch)) buf.push_back(ch);
+      return buf;
     }
-    return normalize_fast(text);
+    return normalize_view(text, buf);
   }
   std::string s(text);
   if (s.find('$') != std::string::npos || s.find('\\') != std::string::npos) {
@@ -142,13 +148,20 @@ std::string clean_for_match(std::string_view text) {
   if (s.find("**") != std::string::npos) replace_all(s, "**", "");
   if (s.find("<p>") != std::string::npos) replace_all(s, "<p>", "");
   if (s.find("</p>") != std::string::npos) replace_all(s, "</p>", "");
-  std::string n = doc::normalize(s);
-  if (n.find("\xC2\xB7") != std::string::npos) {  // "93 · 2 2": a middle dot printed for the decimal point
-    std::string dotted = n;
+  buf = doc::normalize(s);
+  if (buf.find("\xC2\xB7") != std::string::npos) {  // "93 · 2 2": a middle dot printed for the decimal point
+    std::string dotted = buf;
     replace_all(dotted, "\xC2\xB7", ".");
-    if (is_figure(dotted)) return dotted;
+    if (is_figure(dotted)) buf = std::move(dotted);
   }
-  return n;
+  return buf;
+}
+
+std::string clean_for_match(std::string_view text) {
+  std::string buf;
+  std::string_view v = clean_view(text, buf);
+  if (v.data() == buf.data()) return buf;
+  return std::string(v);
 }
 
 std::vector<std::string> split_figures(std::string_view cell) {
@@ -214,7 +227,8 @@ doc::Cell parse_cell(std::string_view text, std::uint32_t line) {
   std::string_view t = trim(text);
   cell.text = std::string(t);
   cell.line = line;
-  std::string c = clean_for_match(t);
+  std::string buf;
+  std::string_view c = clean_view(t, buf);
   if (is_blank_text(c)) {
     cell.kind = doc::CellKind::blank;
     return cell;

@@ -18,6 +18,10 @@ std::string_view trim(std::string_view s);
 // debris removed ($\geq 95\%$ → ≥95%, **0.83** → 0.83), then normalize()
 // (full-width forms half-width, white space removed, dashes as "-").
 std::string clean_for_match(std::string_view text);
+// The same as a view: `text` itself when cleaning leaves it unchanged (most
+// figures and CJK words), else a view of `buf`, which receives the cleaned
+// text. Valid while `text` and `buf` are.
+std::string_view clean_view(std::string_view text, std::string& buf);
 
 // Reads one printed cell: blank ("", "-", "—"), number (thousands
 // separators allowed), percent ("64.01%", "63.58 %"), otherwise text. The

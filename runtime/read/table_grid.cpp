@@ -40,9 +40,10 @@ bool is_total_label(std::string_view clean) { return clean == "合计" || clean 
 bool lanci_row(const std::vector<std::string_view>& cells) {
   std::vector<int> nums;
   bool first = true;
+  std::string buf;
   for (auto c : cells) {
     if (c.empty()) continue;
-    std::string k = clean_for_match(c);
+    std::string_view k = clean_view(c, buf);
     if (first && k == "栏次") return true;
     first = false;
     auto v = small_int(k);
@@ -68,9 +69,10 @@ namespace {
 bool header_row(const std::vector<std::string_view>& cells) {
   bool first = true, starts_total = false;
   std::size_t words = 0;
+  std::string buf;
   for (auto c : cells) {
     if (c.empty()) continue;
-    std::string k = clean_for_match(c);
+    std::string_view k = clean_view(c, buf);
     if (first) {
       if (is_digits(k, 3)) return false;
       starts_total = is_total_label(k);
@@ -302,7 +304,8 @@ void realign_data_rows(const Layout& lay, std::vector<GridRow>& data) {
   auto is_amount = [&](std::size_t c) { return c < lay.width && lay.roles[c].role == ColumnRole::amount; };
   auto word = [](std::string_view cell) {
     if (cell.empty()) return false;
-    std::string k = clean_for_match(cell);
+    std::string buf;
+    std::string_view k = clean_view(cell, buf);
     return !k.empty() && !is_figure(k) && !is_blank_text(k);
   };
   auto first_misfit = [&](const std::vector<std::string_view>& cells) -> std::optional<std::size_t> {
@@ -435,14 +438,15 @@ struct Unit {
   std::uint32_t line = 0;
 };
 
-bool text_token(const std::string& k) { return !k.empty() && !is_figure(k) && !is_blank_text(k); }
+bool text_token(std::string_view k) { return !k.empty() && !is_figure(k) && !is_blank_text(k); }
 
 // Cuts a sequence of cells into units: [code] name figures…
 std::vector<Unit> cut_units(const std::vector<std::pair<std::string_view, std::size_t>>& toks, std::uint32_t line) {
   std::vector<Unit> units;
   for (std::size_t i = 0; i < toks.size(); ++i) {
     std::string k = clean_for_match(toks[i].first);
-    std::string next = i + 1 < toks.size() ? clean_for_match(toks[i + 1].first) : std::string();
+    std::string next_buf;
+    std::string_view next = i + 1 < toks.size() ? clean_view(toks[i + 1].first, next_buf) : std::string_view();
     if (is_digits(k, 3) && text_token(next)) {
       Unit u;
       u.pos = toks[i].second;
@@ -1011,7 +1015,11 @@ void read_space_grid(TableDraft& dr, std::vector<doc::Warning>& warnings) {
   for (std::size_t k = 0; k < dr.body.size() && k < 80; ++k) {
     auto toks = line_tokens(dr.body[k]);
     if (lanci_row(toks)) { lanci_at = k; break; }
-    if (toks.size() > 1 && is_figure(clean_for_match(toks.back())) && !small_int(clean_for_match(toks.back()))) break;
+    std::string buf;
+    if (toks.size() > 1) {
+      std::string_view last = clean_view(toks.back(), buf);
+      if (is_figure(last) && !small_int(last)) break;
+    }
   }
   for (; i < dr.body.size(); ++i) {
     if (lanci_at) {
@@ -1024,10 +1032,11 @@ void read_space_grid(TableDraft& dr, std::vector<doc::Warning>& warnings) {
     auto toks = line_tokens(dr.body[i]);
     bool data_like = false;
     if (!toks.empty()) {
-      std::string k0 = clean_for_match(toks[0]);
+      std::string buf;
+      std::string_view k0 = clean_view(toks[0], buf);
       if (is_total_label(k0) || is_digits(k0, 3)) data_like = true;
       for (auto tok : toks)
-        if (is_figure(clean_for_match(tok))) data_like = true;
+        if (is_figure(clean_view(tok, buf))) data_like = true;
     }
     if (data_like) break;
     header_text += ' ';
@@ -1132,9 +1141,9 @@ void read_space_grid(TableDraft& dr, std::vector<doc::Warning>& warnings) {
         warn(warnings, l.no, fmt::format("{}：表内的这一行没有读懂，未读入：{}", table_name(t), std::string(trim(l.text)).substr(0, 120)));
         continue;
       }
+      std::string buf;
       for (; k < toks.size(); ++k) {
-        std::string c = clean_for_match(toks[k]);
-        if (text_token(c) && pending_values.empty()) {
+        if (text_token(clean_view(toks[k], buf)) && pending_values.empty()) {
           pending->label += std::string(toks[k]);
         } else {
           pending_values.push_back(parse_cell(toks[k], l.no));
@@ -1149,12 +1158,15 @@ void read_space_grid(TableDraft& dr, std::vector<doc::Warning>& warnings) {
       for (std::size_t b = 0; b < t.blocks.size() && k < toks.size(); ++b) {
         doc::Row row = new_row(t, static_cast<int>(b), l.no);
         std::string label;
-        while (k < toks.size() && text_token(clean_for_match(toks[k])) && !small_int(clean_for_match(toks[k]))) {
+        std::string buf;
+        while (k < toks.size()) {
+          std::string_view c = clean_view(toks[k], buf);
+          if (!text_token(c) || small_int(c)) break;
           label += std::string(toks[k]);
           ++k;
         }
         if (k < toks.size()) {
-          if (auto v = small_int(clean_for_match(toks[k]))) {
+          if (auto v = small_int(clean_view(toks[k], buf))) {
             row.hangci = *v;
             ++k;
           }
@@ -1163,7 +1175,7 @@ void read_space_grid(TableDraft& dr, std::vector<doc::Warning>& warnings) {
         std::vector<doc::Cell> vals;
         std::size_t want = shape.amounts[b];
         while (k < toks.size() && vals.size() < want) {
-          std::string c = clean_for_match(toks[k]);
+          std::string_view c = clean_view(toks[k], buf);
           if (text_token(c)) break;
           // The next block's 行次, not a figure of this block.
           if (b + 1 < t.blocks.size() && expect[b + 1] && c.find('.') == std::string::npos && small_int(c) == expect[b + 1])

@@ -25,14 +25,19 @@ enum class Part { none, funds, mgmt, goals, indicators, budget };
 std::string table_name(const doc::Table& t) { return t.subject.empty() ? t.title : fmt::format("{}（{}）", t.title, t.subject); }
 
 bool is_text_item(std::string_view raw) {
-  std::string k = clean_for_match(raw);
+  std::string buf;
+  std::string_view k = clean_view(raw, buf);
   return !k.empty() && !is_figure(k) && !is_blank_text(k);
 }
 bool is_number_item(std::string_view raw) {
-  std::string k = clean_for_match(raw);
+  std::string buf;
+  std::string_view k = clean_view(raw, buf);
   return !k.empty() && k.back() != '%' && is_figure(k);
 }
-bool is_figure_item(std::string_view raw) { return is_figure(clean_for_match(raw)); }
+bool is_figure_item(std::string_view raw) {
+  std::string buf;
+  return is_figure(clean_view(raw, buf));
+}
 
 // "分值（20）" → "分值"; a header word as a column name.
 std::string column_name(std::string_view raw) {
@@ -304,7 +309,8 @@ struct PerfReader {
 
   // A value that looks like a target ("≤ 1700 元", "98%", a date).
   static bool looks_like_target(std::string_view v) {
-    std::string c = clean_for_match(v);
+    std::string buf;
+    std::string_view c = clean_view(v, buf);
     return c.find_first_of("0123456789%") != std::string::npos || c.starts_with("≤") || c.starts_with("≥") ||
            c.starts_with("=") || c.starts_with("<") || c.starts_with(">");
   }
@@ -336,7 +342,10 @@ struct PerfReader {
     // is a percentage or text).
     // With only four values (the row's names and 年度指标值 on earlier lines),
     // the last is 偏差度 only when it is a percentage after two plain numbers.
-    auto percent_item = [](std::string_view v) { return clean_for_match(v).ends_with("%"); };
+    auto percent_item = [](std::string_view v) {
+      std::string buf;
+      return clean_view(v, buf).ends_with("%");
+    };
     bool four_with_dev = vals.size() == 4 && percent_item(vals.back()) && is_number_item(vals[2]) && !percent_item(vals[2]) &&
                          is_number_item(vals[1]) && !percent_item(vals[1]);
     if (has_col(ind, "偏差度") && (vals.size() >= 5 || four_with_dev) && is_figure_item(vals.back()) &&
@@ -482,8 +491,9 @@ struct PerfReader {
   // Space layout: tokens; units after a figure merged ("3.33 万元").
   static std::vector<std::string> merge_units(const std::vector<std::string_view>& toks) {
     std::vector<std::string> out;
+    std::string buf;
     for (auto tok : toks) {
-      std::string k = clean_for_match(tok);
+      std::string_view k = clean_view(tok, buf);
       bool unit = !out.empty() && char_count(k) <= 2 && !k.empty() && !is_figure(k) &&
                   static_cast<unsigned char>(k[0]) >= 0x80 && !out.back().empty() &&
                   out.back().back() >= '0' && out.back().back() <= '9';

@@ -72,10 +72,9 @@ std::string strip_year_suffix(std::string s) {
 }
 
 bool has_figure_token(std::string_view line) {
-  for (auto tok : split_ws(line)) {
-    std::string c = clean_for_match(tok);
-    if (is_figure(c)) return true;
-  }
+  std::string buf;
+  for (auto tok : split_ws(line))
+    if (is_figure(clean_view(tok, buf))) return true;
   return false;
 }
 
