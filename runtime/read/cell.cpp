@@ -10,6 +10,25 @@ namespace {
 
 inline bool is_ascii_space(char c) { return c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f' || c == '\v'; }
 
+// Byte classes for the scans below, one table lookup per byte.
+enum : std::uint8_t {
+  kSpace = 1,    // ASCII white space
+  kUniLead = 2,  // 0xC2, 0xE3, 0xEF: may start U+00A0, U+3000, U+FEFF
+  kDebris = 4,   // $ \ * <: LaTeX or markdown debris may follow
+  kHigh = 8,     // not ASCII
+  kC2 = 16,      // 0xC2 (U+00A0, a middle dot U+00B7)
+};
+constexpr std::array<std::uint8_t, 256> kByteClass = [] {
+  std::array<std::uint8_t, 256> t{};
+  for (char c : {' ', '\t', '\n', '\r', '\f', '\v'}) t[static_cast<unsigned char>(c)] = kSpace;
+  for (char c : {'$', '\\', '*', '<'}) t[static_cast<unsigned char>(c)] = kDebris;
+  for (int b = 0x80; b < 0x100; ++b) t[static_cast<std::size_t>(b)] = kHigh;
+  for (int b : {0xC2, 0xE3, 0xEF}) t[static_cast<std::size_t>(b)] |= kUniLead;
+  t[0xC2] |= kC2;
+  return t;
+}();
+inline std::uint8_t byte_class(char c) { return kByteClass[static_cast<unsigned char>(c)]; }
+
 // Length of a Unicode space at s[i] (U+3000, U+00A0, U+FEFF), else 0.
 inline std::size_t unicode_space(std::string_view s, std::size_t i) {
   const auto* p = reinterpret_cast<const unsigned char*>(s.data()) + i;
@@ -20,6 +39,14 @@ inline std::size_t unicode_space(std::string_view s, std::size_t i) {
     case 0xC2: return n >= 2 && p[1] == 0xA0 ? 2 : 0;
     default: return 0;
   }
+}
+
+// Length of white space at s[i]: an ASCII space (1), U+00A0 (2), U+3000 or
+// U+FEFF (3); 0 if none. Most bytes are ruled out by one lookup.
+inline std::size_t space_at(std::string_view s, std::size_t i) {
+  std::uint8_t k = byte_class(s[i]);
+  if (!(k & (kSpace | kUniLead))) return 0;
+  return k & kSpace ? 1 : unicode_space(s, i);
 }
 
 // doc::normalize() of valid UTF-8 without decoding every code point: runs
@@ -118,13 +145,9 @@ std::string_view trim(std::string_view s) {
 }
 
 std::string_view clean_view(std::string_view text, std::string& buf) {
-  bool debris = false, dot = false, ascii = true, space = false;
-  for (char ch : text) {
-    if (ch == '$' || ch == '\\' || ch == '*' || ch == '<') debris = true;
-    if (ch == '\xC2') dot = true;
-    if (static_cast<unsigned char>(ch) >= 0x80) ascii = false;
-    else if (is_ascii_space(ch)) space = true;
-  }
+  std::uint8_t seen = 0;
+  for (char ch : text) seen |= byte_class(ch);
+  bool debris = seen & kDebris, dot = seen & kC2, ascii = !(seen & kHigh), space = seen & kSpace;
   if (!debris && !dot) {  // the usual case
     if (ascii) {
       // Normalising pure-ASCII text only removes its white space (full-width
@@ -289,7 +312,7 @@ std::vector<std::string_view> split_ws(std::string_view s) {
   std::vector<std::string_view> out;
   std::size_t i = 0, start = std::string_view::npos;
   while (i < s.size()) {
-    std::size_t w = is_ascii_space(s[i]) ? 1 : unicode_space(s, i);
+    std::size_t w = space_at(s, i);
     if (w) {
       if (start != std::string_view::npos) out.push_back(s.substr(start, i - start));
       start = std::string_view::npos;
@@ -307,7 +330,7 @@ void squeeze_append(std::string& out, std::string_view s) {
   // Copies runs between white space in one piece.
   std::size_t i = 0, run = 0;
   while (i < s.size()) {
-    std::size_t w = is_ascii_space(s[i]) ? 1 : unicode_space(s, i);
+    std::size_t w = space_at(s, i);
     if (w) {
       if (i > run) out.append(s.data() + run, i - run);
       i += w;
@@ -322,7 +345,7 @@ void squeeze_append(std::string& out, std::string_view s) {
 std::size_t squeeze_head(std::string_view s, char* out, std::size_t cap, bool& complete) {
   std::size_t n = 0, i = 0;
   while (i < s.size()) {
-    std::size_t w = is_ascii_space(s[i]) ? 1 : unicode_space(s, i);
+    std::size_t w = space_at(s, i);
     if (w) {
       i += w;
       continue;
