@@ -310,6 +310,11 @@ std::vector<std::string_view> split(std::string_view s, char sep) {
 
 std::vector<std::string_view> split_ws(std::string_view s) {
   std::vector<std::string_view> out;
+  split_ws_into(out, s);
+  return out;
+}
+
+void split_ws_into(std::vector<std::string_view>& out, std::string_view s) {
   std::size_t i = 0, start = std::string_view::npos;
   while (i < s.size()) {
     std::size_t w = space_at(s, i);
@@ -323,7 +328,6 @@ std::vector<std::string_view> split_ws(std::string_view s) {
     }
   }
   if (start != std::string_view::npos) out.push_back(s.substr(start));
-  return out;
 }
 
 void squeeze_append(std::string& out, std::string_view s) {

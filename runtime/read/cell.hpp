@@ -49,6 +49,8 @@ std::size_t char_count(std::string_view s);
 std::vector<std::string_view> split(std::string_view s, char sep);
 // Splits on runs of white space (ASCII space/tab, U+3000), dropping empties.
 std::vector<std::string_view> split_ws(std::string_view s);
+// The same, appended to `out` (a buffer reused from line to line).
+void split_ws_into(std::vector<std::string_view>& out, std::string_view s);
 
 // Removes all white space (for header text broken by the extraction).
 std::string squeeze(std::string_view s);

@@ -637,17 +637,30 @@ struct PerfReader {
     t.rows.push_back(std::move(r));
   }
 
+  // Buffers of line(), kept from line to line so that a line allocates nothing for its cells and squeezed text.
+  std::vector<std::string_view> line_cells, line_items;
+  std::string line_sq;
+
   void line(const SourceLine& l) {
-    std::vector<std::string_view> cells, items;
+    auto& cells = line_cells;
+    auto& items = line_items;
+    cells.clear();
+    items.clear();
     if (l.has_tab) {
-      for (auto c : split(l.text, '\t')) cells.push_back(trim(c));
+      for (std::string_view rest = l.text;;) {
+        std::size_t tab = rest.find('\t');
+        cells.push_back(trim(rest.substr(0, tab)));
+        if (tab == std::string_view::npos) break;
+        rest.remove_prefix(tab + 1);
+      }
       for (auto c : cells)
         if (!c.empty()) items.push_back(c);
     } else {
-      items = split_ws(l.text);
+      split_ws_into(items, l.text);
     }
     if (items.empty()) return;
-    std::string sq;
+    std::string& sq = line_sq;
+    sq.clear();
     for (auto it : items) squeeze_append(sq, it);
     if (want_department) {
       want_department = false;
