@@ -593,24 +593,29 @@ void read_tab_grid(TableDraft& dr, std::vector<doc::Warning>& warnings) {
     }
     GridRow gr;
     gr.line = l.no;
+    gr.cells.reserve(static_cast<std::size_t>(std::count(l.text.begin(), l.text.end(), '\t')) + 1);
     bool any = false, all_dash = true;
-    for (auto c : split(l.text, '\t')) {
-      auto tc = trim(c);
+    for (std::string_view rest = l.text;;) {  // split(l.text, '\t') without the vector
+      std::size_t tab = rest.find('\t');
+      auto tc = trim(rest.substr(0, tab));
       gr.cells.push_back(tc);
       if (!tc.empty()) {
         any = true;
         if (!is_dash_run(tc)) all_dash = false;
       }
+      if (tab == std::string_view::npos) break;
+      rest.remove_prefix(tab + 1);
     }
     if (!any || all_dash) continue;
     rows.push_back(std::move(gr));
   }
   std::vector<GridRow> header, data;
   std::optional<GridRow> lanci;
-  for (auto& gr : rows) {
-    if (data.empty() && lanci_row(gr.cells)) { lanci = gr; continue; }
-    if (data.empty() && !lanci && header_row(gr.cells)) { header.push_back(gr); continue; }
-    data.push_back(gr);
+  data.reserve(rows.size());
+  for (auto& gr : rows) {  // each row goes to one place: moved
+    if (data.empty() && lanci_row(gr.cells)) { lanci = std::move(gr); continue; }
+    if (data.empty() && !lanci && header_row(gr.cells)) { header.push_back(std::move(gr)); continue; }
+    data.push_back(std::move(gr));
   }
   Layout lay;
   auto width_of = [](const GridRow& g) {
@@ -1111,21 +1116,24 @@ void read_space_grid(TableDraft& dr, std::vector<doc::Warning>& warnings) {
   // Pending single-block row (wrapped over several lines).
   std::optional<doc::Row> pending;
   std::vector<doc::Cell> pending_values;
+  // The blocks and their columns are fixed from here on: block 0's count of value columns, once.
+  const std::size_t values0 = t.blocks.empty() ? 0 : value_columns(t.blocks[0]).size();
   auto flush = [&]() {
     if (!pending) return;
-    auto vc = value_columns(t.blocks[0]);
-    if (pending_values.size() < vc.size() && !pending_values.empty())
+    if (pending_values.size() < values0 && !pending_values.empty())
       warn(warnings, pending->line,
-           fmt::format("{}：“{}”只读到 {} 个数，应有 {} 个；缺的按空白处理", table_name(t), pending->label, pending_values.size(), vc.size()));
+           fmt::format("{}：“{}”只读到 {} 个数，应有 {} 个；缺的按空白处理", table_name(t), pending->label, pending_values.size(), values0));
     set_key_cells(*pending, t.blocks[0], pending->line);
     fill_values(*pending, t.blocks[0], pending_values, t, warnings);
     t.rows.push_back(std::move(*pending));
     pending.reset();
     pending_values.clear();
   };
+  std::vector<std::string_view> toks;  // a line's tokens, the buffer kept from line to line
   for (; i < dr.body.size(); ++i) {
     const auto& l = dr.body[i];
-    auto toks = line_tokens(l);
+    toks.clear();
+    split_ws_into(toks, l.text);
     if (toks.empty()) continue;
     if (t.blocks.size() == 1 && !shape.hangci) {
       // Single block: [code] label figures…, possibly wrapped.
@@ -1149,7 +1157,7 @@ void read_space_grid(TableDraft& dr, std::vector<doc::Warning>& warnings) {
           pending_values.push_back(parse_cell(toks[k], l.no));
         }
       }
-      if (pending_values.size() >= value_columns(t.blocks[0]).size()) flush();
+      if (pending_values.size() >= values0) flush();
       continue;
     }
     if (shape.hangci) {
