@@ -19,18 +19,34 @@ namespace gouji::read {
 
 namespace {
 
-constexpr std::array<std::string_view, 10> kCnDigits = {"一", "二", "三", "四", "五", "六", "七", "八", "九", "十"};
+// The Chinese numerals a section or list number is written with: 一…十, 百, 零
+// (each three bytes in UTF-8).
+constexpr std::array<std::string_view, 12> kCnNumerals = {"一", "二", "三", "四", "五", "六", "七", "八", "九", "十", "百", "零"};
 
-// Length of a run of Chinese numerals (一…十, 百, 〇, 零) at the start of s.
+constexpr std::uint32_t three_bytes(std::string_view t) {
+  return std::uint32_t{static_cast<unsigned char>(t[0])} << 16 | std::uint32_t{static_cast<unsigned char>(t[1])} << 8 |
+         std::uint32_t{static_cast<unsigned char>(t[2])};
+}
+
+// Is s[i, i + 3) one of kCnNumerals? Compared as one 24-bit value: this runs
+// at the start of every line (heading_level's fast reject).
+bool cn_numeral_at(std::string_view s, std::size_t i) {
+  static constexpr auto keys = [] {
+    std::array<std::uint32_t, kCnNumerals.size()> k{};
+    for (std::size_t j = 0; j < k.size(); ++j) k[j] = three_bytes(kCnNumerals[j]);
+    return k;
+  }();
+  if (s.size() - i < 3) return false;
+  unsigned char lead = static_cast<unsigned char>(s[i]);
+  if (lead < 0xE4 || lead > 0xE9) return false;  // every numeral's lead byte is E4–E9
+  return std::find(keys.begin(), keys.end(), three_bytes(s.substr(i, 3))) != keys.end();
+}
+
+// Length of a run of Chinese numerals (一…十, 百, 零) at the start of s.
 std::size_t cn_numeral_prefix(std::string_view s) {
   std::size_t i = 0;
-  for (;;) {
-    bool hit = false;
-    for (auto d : kCnDigits)
-      if (s.substr(i).starts_with(d)) { i += d.size(); hit = true; break; }
-    if (!hit && (s.substr(i).starts_with("百") || s.substr(i).starts_with("零"))) { i += 3; hit = true; }
-    if (!hit) return i;
-  }
+  while (cn_numeral_at(s, i)) i += 3;
+  return i;
 }
 
 bool starts_with_any(std::string_view s, std::initializer_list<std::string_view> prefixes) {
