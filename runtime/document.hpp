@@ -156,6 +156,9 @@ struct Document {
 // are removed, "—"/"－" become "-". Labels, codes, headings and rule strings
 // are compared after this.
 std::string normalize(std::string_view text);
+// The same as a view: `text` itself when normalising changes nothing (most
+// labels and figures), else a view of `buf`, which receives the result.
+std::string_view normalize_view(std::string_view text, std::string& buf);
 
 // Drops a leading list ordinal from a normalize()d label: "一、", "(一)",
 // "(1)", "1.", "1、". Other text is returned unchanged.
