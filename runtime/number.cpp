@@ -197,14 +197,14 @@ std::optional<Number> Number::parse_decimal(std::string_view s) {
     s.remove_prefix(1);
   }
   if (s.empty()) return std::nullopt;
-  std::string digits;
-  digits.reserve(s.size());
   int places = -1;  // -1: no point seen yet
   bool prev_digit = false;
+  std::size_t count = 0;  // digits
+  std::uint64_t value = 0;  // the digits' value while there are at most 18 of them
   for (std::size_t i = 0; i < s.size(); ++i) {
     char c = s[i];
     if (c >= '0' && c <= '9') {
-      digits.push_back(c);
+      if (++count <= 18) value = value * 10 + static_cast<std::uint64_t>(c - '0');
       if (places >= 0) ++places;
       prev_digit = true;
     } else if (c == ',' && places < 0 && prev_digit && i + 1 < s.size() && s[i + 1] >= '0' &&
@@ -217,8 +217,18 @@ std::optional<Number> Number::parse_decimal(std::string_view s) {
       return std::nullopt;
     }
   }
-  if (digits.empty()) return std::nullopt;
+  if (count == 0) return std::nullopt;
   if (places < 0) places = 0;
+  if (count <= 18) {  // the usual figure: no digit string, no Boost
+    i128 d = 1;
+    for (int i = 0; i < places; ++i) d *= 10;
+    i128 n = static_cast<i128>(value);
+    return NumberOps::make(neg ? -n : n, d);
+  }
+  std::string digits;
+  digits.reserve(count);
+  for (char c : s)
+    if (c >= '0' && c <= '9') digits.push_back(c);
   // Leading zeros carry no value, and Boost would read "0…" as octal.
   std::size_t nz = digits.find_first_not_of('0');
   digits.erase(0, nz == std::string::npos ? digits.size() - 1 : nz);
