@@ -23,6 +23,13 @@ TEST_CASE("parse_decimal reads figures as documents print them") {
   CHECK_FALSE(Number::parse_decimal("1.").has_value());
   CHECK_FALSE(Number::parse_decimal("1.2.3").has_value());
   CHECK_FALSE(Number::parse_decimal("12%").has_value());
+  // Around 18 digits (the int64 accumulation) and with leading zeros.
+  CHECK(N("999999999999999999").to_string() == "999999999999999999");
+  CHECK(N("-99,999,999.9999999999") == Number::fraction(-999999999999999999, 10000000000));
+  CHECK(N("1,234,567,890.123456789") == Number::fraction(1234567890123456789, 1000000000));
+  CHECK(N("0000000000000000000012.5") == N("12.5"));
+  CHECK(N("00000000000000000.05") == Number::fraction(1, 20));
+  CHECK(N("12345678901234567890").to_string() == "12345678901234567890");
 }
 
 TEST_CASE("is_decimal accepts exactly what parse_decimal reads") {
