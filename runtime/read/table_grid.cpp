@@ -247,15 +247,13 @@ void warn(std::vector<doc::Warning>& w, std::uint32_t line, std::string msg) { w
 // Fills a row's value cells in order from `values`; warns about extras.
 void fill_values(doc::Row& row, const doc::Block& blk, const std::vector<doc::Cell>& values, const doc::Table& t,
                  std::vector<doc::Warning>& warnings) {
-  auto vc = value_columns(blk);
-  for (std::size_t i = 0; i < values.size(); ++i) {
-    if (i < vc.size()) {
-      row.cells[vc[i]] = values[i];
-    } else {
-      warn(warnings, values[i].line,
-           fmt::format("{} 第 {} 行：多出的单元格“{}”没有对应的栏，未读入", table_name(t), values[i].line, values[i].text));
-    }
-  }
+  // The i-th value goes to the i-th value column (value_columns(blk)), walked without building that list.
+  std::size_t i = 0;
+  for (std::size_t c = 0; c < blk.columns.size() && i < values.size(); ++c)
+    if (blk.columns[c].role == ColumnRole::amount || blk.columns[c].role == ColumnRole::text) row.cells[c] = values[i++];
+  for (; i < values.size(); ++i)
+    warn(warnings, values[i].line,
+         fmt::format("{} 第 {} 行：多出的单元格“{}”没有对应的栏，未读入", table_name(t), values[i].line, values[i].text));
 }
 
 void set_key_cells(doc::Row& row, const doc::Block& blk, std::uint32_t line) {

@@ -379,7 +379,7 @@ struct PerfReader {
     return true;
   }
 
-  void emit_indicator(doc::Row r, std::string l1, std::string l2, std::string l3, bool c1, bool c2, std::uint32_t line) {
+  void emit_indicator(doc::Row r, std::string_view l1, std::string_view l2, std::string_view l3, bool c1, bool c2, std::uint32_t line) {
     set(r, ind, "一级指标", text_cell(l1, line, c1));
     set(r, ind, "二级指标", text_cell(l2, line, c2));
     set(r, ind, "三级指标", text_cell(l3, line));
@@ -445,11 +445,14 @@ struct PerfReader {
     return true;
   }
 
+  std::vector<std::string_view> tab_line_items;
+
   void ind_tab_line(const std::vector<std::string_view>& cells, std::uint32_t line) {
     if (ind_tab_continuation(cells, line)) return;
     std::size_t k = 0;
     while (k < cells.size() && cells[k].empty()) ++k;
-    std::vector<std::string_view> ne;
+    auto& ne = tab_line_items;  // the non-empty cells (a buffer kept from line to line)
+    ne.clear();
     for (auto c : cells)
       if (!c.empty()) ne.push_back(c);
     std::size_t lead = std::min<std::size_t>(k, 2);
@@ -461,7 +464,8 @@ struct PerfReader {
         warn(line, fmt::format("{}：看起来是指标行，但读不出分值和得分，未读入", table_name(t)));
       return;
     }
-    std::string l1 = level1, l2 = level2, l3;
+    // The row's 一级/二级 names are the ones carried down unless it prints its own.
+    std::string l3;
     bool c1 = true, c2 = true;
     // Where the label cells stand, for a continuation line.
     std::vector<std::size_t> label_pos;
@@ -470,22 +474,20 @@ struct PerfReader {
     prev_label_pos.clear();
     std::size_t li = 0;
     if (lead == 0 && !labels.empty()) {
-      l1 = squeeze(labels[0]);
+      level1 = squeeze(labels[0]);
       c1 = false;
       labels.erase(labels.begin());
       if (li < label_pos.size()) prev_label_pos.emplace_back(label_pos[li++], "一级指标");
     }
     if (lead <= 1 && labels.size() >= 2) {
-      l2 = squeeze(labels[0]);
+      level2 = squeeze(labels[0]);
       c2 = false;
       labels.erase(labels.begin());
       if (li < label_pos.size()) prev_label_pos.emplace_back(label_pos[li++], "二级指标");
     }
     for (const auto& s : labels) l3 += s;
     if (li < label_pos.size()) prev_label_pos.emplace_back(label_pos[li], "三级指标");
-    level1 = l1;
-    level2 = l2;
-    emit_indicator(std::move(r), l1, l2, l3, c1, c2, line);
+    emit_indicator(std::move(r), level1, level2, l3, c1, c2, line);
   }
 
   // Space layout: tokens; units after a figure merged ("3.33 万元").
