@@ -505,12 +505,12 @@ struct PerfReader {
     return out;
   }
 
-  void ind_space_line(const std::vector<std::string_view>& toks, std::string_view text, std::uint32_t line) {
+  // `sq` is squeeze(text), which line() has made already.
+  void ind_space_line(const std::vector<std::string_view>& toks, std::string_view text, std::string_view sq, std::uint32_t line) {
     auto merged = merge_units(toks);
     std::vector<std::string_view> vals(merged.begin(), merged.end());
     doc::Row r = new_row(ind, line);
     std::vector<std::string> labels;
-    std::string sq = squeeze(text);
     if (vals.size() >= 4 && fill_indicator(r, vals, line, labels, 0)) {
       // Categories and names printed on earlier lines.
       std::vector<std::string> plain;
@@ -726,7 +726,7 @@ struct PerfReader {
       case Part::indicators:
         if (sq == "绩效指标") return;
         if (l.has_tab) ind_tab_line(cells, l.no);
-        else ind_space_line(items, l.text, l.no);
+        else ind_space_line(items, l.text, sq, l.no);
         return;
       case Part::budget:
         if (std::any_of(items.begin(), items.end(), is_figure_item) || items.size() <= 3) budget_line(items, l.no);
