@@ -5,6 +5,7 @@
 
 #include <boost/multiprecision/cpp_int.hpp>
 
+#include <atomic>
 #include <cstdlib>
 #include <limits>
 #include <stdexcept>
@@ -17,7 +18,14 @@ __extension__ typedef unsigned __int128 u128;
 
 struct Number::Big {
   mp::cpp_rational value;
+  mutable std::atomic<std::uint32_t> refs{1};  // the Numbers that share it
 };
+
+void Number::retain(const Big* b) noexcept { b->refs.fetch_add(1, std::memory_order_relaxed); }
+
+void Number::release(const Big* b) noexcept {
+  if (b->refs.fetch_sub(1, std::memory_order_acq_rel) == 1) delete b;
+}
 
 namespace {
 
@@ -129,7 +137,7 @@ struct NumberOps {
       return r;
     }
     Number r;
-    r.big_ = std::make_shared<const Number::Big>(Number::Big{std::move(v)});
+    r.big_ = new Number::Big{std::move(v)};
     return r;
   }
 

@@ -5,6 +5,7 @@
 #include <doctest/doctest.h>
 
 #include <string>
+#include <vector>
 
 using gouji::Number;
 using gouji::round_mode;
@@ -79,6 +80,36 @@ TEST_CASE("values past int64 stay exact") {
   CHECK_FALSE((x + Number(1)).is_small());
   CHECK((x + Number(1) - Number(1)).is_small());
   CHECK(*Number::divide(x * x, x) == x);
+}
+
+TEST_CASE("copies, moves and assignments share a value past int64 and leave it intact") {
+  const std::string digits = "123456789012345678901234567890.12";
+  Number big = N(digits.c_str());
+  REQUIRE_FALSE(big.is_small());
+  Number copy = big;                 // shares the value
+  Number assigned = Number(7);
+  assigned = copy;                   // small <- big
+  Number& self = assigned;
+  assigned = self;                   // self-assignment keeps it
+  Number moved = std::move(copy);    // copy is left at 0 (as a moved-from shared_ptr left it)
+  CHECK(copy.is_small());
+  CHECK(copy.is_zero());
+  assigned = Number(3);              // big <- small drops one share
+  CHECK(assigned == Number(3));
+  Number target = N("-99999999999999999999999");
+  target = std::move(moved);         // big <- big by move
+  CHECK(target == big);
+  CHECK(moved.is_zero());
+  std::vector<Number> many(100, big);  // many shares, then copies of the vector and a reallocation
+  auto again = many;
+  many.resize(1000, N("0.5"));
+  for (const auto& m : again) CHECK(m == big);
+  CHECK(many.front() == big);
+  CHECK(many.back() == N("0.5"));
+  again.clear();
+  many.clear();
+  CHECK(big.to_string(2) == "123456789012345678901234567890.12");
+  CHECK(target.to_string(2) == "123456789012345678901234567890.12");
 }
 
 TEST_CASE("to_grouped prints thousands separators") {
