@@ -44,7 +44,11 @@ bool is_space(char32_t cp) {
 
 }  // namespace
 
-std::string normalize(std::string_view text) {
+namespace {
+
+// The definition of normalize(): decode each code point, drop white space,
+// fold full-width forms and dashes, encode again.
+std::string normalize_decoded(std::string_view text) {
   std::string out;
   out.reserve(text.size());
   for (std::size_t i = 0; i < text.size();) {
@@ -55,6 +59,82 @@ std::string normalize(std::string_view text) {
     put_cp(out, cp);
   }
   return out;
+}
+
+}  // namespace
+
+// normalize() without decoding every code point: runs that need no change
+// (CJK text) are copied in one piece; only white space, full-width ASCII forms
+// and dashes are rewritten. Anything it is not sure of (a stray continuation
+// byte, an overlong or cut sequence) goes to normalize_decoded(), so the
+// result is always exactly that function's.
+std::string_view normalize_view(std::string_view text, std::string& buf) {
+  const auto* p = reinterpret_cast<const unsigned char*>(text.data());
+  std::size_t n = text.size(), i = 0, run = 0;
+  bool changed = false;  // buf holds the text up to `run`, rewritten
+  auto flush = [&](std::size_t upto) {
+    if (!changed) {
+      changed = true;
+      buf.clear();
+      buf.reserve(n);
+    }
+    if (upto > run) buf.append(text.data() + run, upto - run);
+  };
+  auto fallback = [&]() -> std::string_view {
+    buf = normalize_decoded(text);
+    return buf;
+  };
+  auto cont = [&](std::size_t k) { return k < n && (p[k] & 0xC0) == 0x80; };
+  while (i < n) {
+    unsigned char c = p[i];
+    if (c < 0x80) {
+      if ((c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f' || c == '\v')) { flush(i); run = ++i; }
+      else ++i;
+      continue;
+    }
+    if (c >= 0xC2 && c <= 0xDF) {
+      if (!cont(i + 1)) return fallback();
+      if (c == 0xC2 && p[i + 1] == 0xA0) { flush(i); run = i += 2; }  // U+00A0
+      else i += 2;
+      continue;
+    }
+    if (c >= 0xE0 && c <= 0xEF) {
+      if (!cont(i + 1) || !cont(i + 2) || (c == 0xE0 && p[i + 1] < 0xA0)) return fallback();
+      unsigned char b = p[i + 1], d = p[i + 2];
+      int drop = 0;       // 1: a space, dropped
+      char ascii = 0;     // else the ASCII character it becomes
+      if (c == 0xE2 && b == 0x80 && (d == 0x82 || d == 0x83 || d == 0x89)) drop = 1;           // U+2002/2003/2009
+      else if (c == 0xE2 && ((b == 0x80 && (d == 0x93 || d == 0x94)) || (b == 0x88 && d == 0x92))) ascii = '-';  // – — −
+      else if (c == 0xE3 && b == 0x80 && d == 0x80) drop = 1;                                  // U+3000
+      else if (c == 0xEF && b == 0xBB && d == 0xBF) drop = 1;                                  // U+FEFF
+      else if (c == 0xEF && ((b == 0xBC && d >= 0x81) || (b == 0xBD && d <= 0x9E)))          // U+FF01–FF5E
+        ascii = static_cast<char>(((b - 0xBC) << 6) + (d & 0x3F) + 0x20);
+      if (drop || ascii) {
+        flush(i);
+        if (ascii) buf.push_back(ascii);
+        run = i += 3;
+      } else {
+        i += 3;
+      }
+      continue;
+    }
+    if (c >= 0xF0 && c <= 0xF4) {
+      if (!cont(i + 1) || !cont(i + 2) || !cont(i + 3) || (c == 0xF0 && p[i + 1] < 0x90)) return fallback();
+      i += 4;
+      continue;
+    }
+    return fallback();
+  }
+  if (!changed) return text;
+  flush(n);
+  return buf;
+}
+
+std::string normalize(std::string_view text) {
+  std::string buf;
+  std::string_view v = normalize_view(text, buf);
+  if (v.data() == buf.data()) return buf;
+  return std::string(v);
 }
 
 const char* kind_name(Kind kind) {

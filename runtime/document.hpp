@@ -32,16 +32,19 @@ enum class CellKind : std::uint8_t {
   text,     // anything else: a name, "≥90%", "相关"
 };
 
+// Members are ordered largest first so that a Cell takes 64 bytes, not 80
+// (a model holds one per printed cell).
 struct Cell {
-  CellKind kind = CellKind::blank;
   Number value;            // number: the figure; percent: the ratio; else 0
-  std::int8_t places = 0;  // decimals as printed (of the percent figure for percent)
-  bool carried = false;    // label carried down from a merged cell above
   std::string text;        // as printed (original characters, trimmed)
   std::uint32_t line = 0;  // 1-based source line; 0 if unknown (e.g. from JSON)
+  CellKind kind = CellKind::blank;
+  std::int8_t places = 0;  // decimals as printed (of the percent figure for percent)
+  bool carried = false;    // label carried down from a merged cell above
 
   bool is_numeric() const { return kind == CellKind::number || kind == CellKind::percent; }
 };
+static_assert(sizeof(Cell) <= 64, "doc::Cell grew: check the member order");
 
 enum class ColumnRole : std::uint8_t {
   label,   // 项目 / 科目名称 / 三级指标: the row's name
@@ -62,14 +65,14 @@ struct Block {
   std::vector<Column> columns;  // the columns rows of this block have
 };
 
-struct Row {
-  int block = 0;                // index into Table::blocks
+struct Row {  // members ordered for size (136 bytes, not 144)
   std::string label;            // the row's name as printed (项目 / 科目名称 / 三级指标)
   std::string code;             // 科目代码, "201", "20103", "2010301" (split columns joined); "" if none
-  std::optional<int> hangci;    // 行次
   std::vector<Cell> cells;      // one per column of blocks[block]
-  int parent = -1;              // classification parent (类 of a 款, 款 of a 项), index into rows
   std::vector<int> children;    // classification children
+  std::optional<int> hangci;    // 行次
+  int block = 0;                // index into Table::blocks
+  int parent = -1;              // classification parent (类 of a 款, 款 of a 项), index into rows
   std::uint32_t line = 0;       // source line of the row
 };
 
@@ -153,6 +156,9 @@ struct Document {
 // are removed, "—"/"－" become "-". Labels, codes, headings and rule strings
 // are compared after this.
 std::string normalize(std::string_view text);
+// The same as a view: `text` itself when normalising changes nothing (most
+// labels and figures), else a view of `buf`, which receives the result.
+std::string_view normalize_view(std::string_view text, std::string& buf);
 
 // Drops a leading list ordinal from a normalize()d label: "一、", "(一)",
 // "(1)", "1.", "1、". Other text is returned unchanged.

@@ -5,6 +5,7 @@
 
 #include <boost/multiprecision/cpp_int.hpp>
 
+#include <atomic>
 #include <cstdlib>
 #include <limits>
 #include <stdexcept>
@@ -17,7 +18,14 @@ __extension__ typedef unsigned __int128 u128;
 
 struct Number::Big {
   mp::cpp_rational value;
+  mutable std::atomic<std::uint32_t> refs{1};  // the Numbers that share it
 };
+
+void Number::retain(const Big* b) noexcept { b->refs.fetch_add(1, std::memory_order_relaxed); }
+
+void Number::release(const Big* b) noexcept {
+  if (b->refs.fetch_sub(1, std::memory_order_acq_rel) == 1) delete b;
+}
 
 namespace {
 
@@ -129,7 +137,7 @@ struct NumberOps {
       return r;
     }
     Number r;
-    r.big_ = std::make_shared<const Number::Big>(Number::Big{std::move(v)});
+    r.big_ = new Number::Big{std::move(v)};
     return r;
   }
 
@@ -165,6 +173,28 @@ struct NumberOps {
   }
 };
 
+bool Number::is_decimal(std::string_view s) {
+  // The syntax parse_decimal accepts, checked as it checks it.
+  if (s.starts_with("\xE2\x88\x92")) s.remove_prefix(3);
+  else if (!s.empty() && (s[0] == '-' || s[0] == '+')) s.remove_prefix(1);
+  if (s.empty()) return false;
+  bool point = false, prev_digit = false, any_digit = false;
+  for (std::size_t i = 0; i < s.size(); ++i) {
+    char c = s[i];
+    if (c >= '0' && c <= '9') {
+      prev_digit = any_digit = true;
+    } else if (c == ',' && !point && prev_digit && i + 1 < s.size() && s[i + 1] >= '0' && s[i + 1] <= '9') {
+      prev_digit = false;
+    } else if (c == '.' && !point && i + 1 < s.size() && s[i + 1] >= '0' && s[i + 1] <= '9') {
+      point = true;
+      prev_digit = false;
+    } else {
+      return false;
+    }
+  }
+  return any_digit;
+}
+
 std::optional<Number> Number::parse_decimal(std::string_view s) {
   bool neg = false;
   if (s.starts_with("\xE2\x88\x92")) {  // U+2212 minus sign
@@ -175,14 +205,14 @@ std::optional<Number> Number::parse_decimal(std::string_view s) {
     s.remove_prefix(1);
   }
   if (s.empty()) return std::nullopt;
-  std::string digits;
-  digits.reserve(s.size());
   int places = -1;  // -1: no point seen yet
   bool prev_digit = false;
+  std::size_t count = 0;  // digits
+  std::uint64_t value = 0;  // the digits' value while there are at most 18 of them
   for (std::size_t i = 0; i < s.size(); ++i) {
     char c = s[i];
     if (c >= '0' && c <= '9') {
-      digits.push_back(c);
+      if (++count <= 18) value = value * 10 + static_cast<std::uint64_t>(c - '0');
       if (places >= 0) ++places;
       prev_digit = true;
     } else if (c == ',' && places < 0 && prev_digit && i + 1 < s.size() && s[i + 1] >= '0' &&
@@ -195,8 +225,18 @@ std::optional<Number> Number::parse_decimal(std::string_view s) {
       return std::nullopt;
     }
   }
-  if (digits.empty()) return std::nullopt;
+  if (count == 0) return std::nullopt;
   if (places < 0) places = 0;
+  if (count <= 18) {  // the usual figure: no digit string, no Boost
+    i128 d = 1;
+    for (int i = 0; i < places; ++i) d *= 10;
+    i128 n = static_cast<i128>(value);
+    return NumberOps::make(neg ? -n : n, d);
+  }
+  std::string digits;
+  digits.reserve(count);
+  for (char c : s)
+    if (c >= '0' && c <= '9') digits.push_back(c);
   // Leading zeros carry no value, and Boost would read "0…" as octal.
   std::size_t nz = digits.find_first_not_of('0');
   digits.erase(0, nz == std::string::npos ? digits.size() - 1 : nz);

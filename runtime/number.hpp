@@ -30,12 +30,44 @@ class Number {
 
   Number() = default;  // 0
   Number(std::int64_t v) : num_(v) {}  // NOLINT: implicit from integers is intended
+  // Copies share a value past the fast path (reference-counted, as a
+  // shared_ptr would, in one pointer: a Number is 24 bytes, not 32).
+  Number(const Number& o) noexcept : num_(o.num_), den_(o.den_), big_(o.big_) {
+    if (big_) retain(big_);
+  }
+  Number(Number&& o) noexcept : num_(o.num_), den_(o.den_), big_(o.big_) { o.big_ = nullptr; }
+  Number& operator=(const Number& o) noexcept {
+    if (o.big_) retain(o.big_);
+    const Big* old = big_;
+    num_ = o.num_;
+    den_ = o.den_;
+    big_ = o.big_;
+    if (old) release(old);
+    return *this;
+  }
+  Number& operator=(Number&& o) noexcept {
+    if (this != &o) {
+      const Big* old = big_;
+      num_ = o.num_;
+      den_ = o.den_;
+      big_ = o.big_;
+      o.big_ = nullptr;
+      if (old) release(old);
+    }
+    return *this;
+  }
+  ~Number() {
+    if (big_) release(big_);
+  }
 
   // Parses a plain decimal as printed in documents and rules: optional sign
   // (+, -, −), digits with optional thousands separators (1,063.13), an
   // optional fraction. No exponent, no percent sign, no spaces. Returns
   // nullopt if the text is not such a number. Any number of digits.
   static std::optional<Number> parse_decimal(std::string_view text);
+  // parse_decimal(text).has_value(), without building the number (the
+  // readers ask this of most tokens they see).
+  static bool is_decimal(std::string_view text);
 
   // num / den for integers; den must not be 0.
   static Number fraction(std::int64_t num, std::int64_t den);
@@ -83,7 +115,10 @@ class Number {
  private:
   std::int64_t num_ = 0;
   std::int64_t den_ = 1;              // > 0 on the fast path
-  std::shared_ptr<const Big> big_;    // set when the value left the fast path
+  const Big* big_ = nullptr;          // set when the value left the fast path; shared, counted
+
+  static void retain(const Big* b) noexcept;
+  static void release(const Big* b) noexcept;
 
   friend struct NumberOps;
 };

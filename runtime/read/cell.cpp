@@ -10,6 +10,25 @@ namespace {
 
 inline bool is_ascii_space(char c) { return c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f' || c == '\v'; }
 
+// Byte classes for the scans below, one table lookup per byte.
+enum : std::uint8_t {
+  kSpace = 1,    // ASCII white space
+  kUniLead = 2,  // 0xC2, 0xE3, 0xEF: may start U+00A0, U+3000, U+FEFF
+  kDebris = 4,   // $ \ * <: LaTeX or markdown debris may follow
+  kHigh = 8,     // not ASCII
+  kC2 = 16,      // 0xC2 (U+00A0, a middle dot U+00B7)
+};
+constexpr std::array<std::uint8_t, 256> kByteClass = [] {
+  std::array<std::uint8_t, 256> t{};
+  for (char c : {' ', '\t', '\n', '\r', '\f', '\v'}) t[static_cast<unsigned char>(c)] = kSpace;
+  for (char c : {'$', '\\', '*', '<'}) t[static_cast<unsigned char>(c)] = kDebris;
+  for (int b = 0x80; b < 0x100; ++b) t[static_cast<std::size_t>(b)] = kHigh;
+  for (int b : {0xC2, 0xE3, 0xEF}) t[static_cast<std::size_t>(b)] |= kUniLead;
+  t[0xC2] |= kC2;
+  return t;
+}();
+inline std::uint8_t byte_class(char c) { return kByteClass[static_cast<unsigned char>(c)]; }
+
 // Length of a Unicode space at s[i] (U+3000, U+00A0, U+FEFF), else 0.
 inline std::size_t unicode_space(std::string_view s, std::size_t i) {
   const auto* p = reinterpret_cast<const unsigned char*>(s.data()) + i;
@@ -22,71 +41,12 @@ inline std::size_t unicode_space(std::string_view s, std::size_t i) {
   }
 }
 
-// Normalising pure-ASCII text only removes its white space (full-width
-// forms, dashes and Unicode spaces are all non-ASCII): normalize() without
-// decoding, for the figures and codes that make up most tokens.
-bool is_ascii(std::string_view s) {
-  for (char ch : s)
-    if (static_cast<unsigned char>(ch) >= 0x80) return false;
-  return true;
-}
-
-// doc::normalize() of valid UTF-8 without decoding every code point: runs
-// that need no change (CJK text) are copied in one piece; only white space,
-// full-width ASCII forms and dashes are rewritten. Anything it is not sure
-// of (a stray continuation byte, an overlong or cut sequence) goes to
-// doc::normalize() itself, so the result is always exactly normalize()'s.
-std::string normalize_fast(std::string_view text) {
-  const auto* p = reinterpret_cast<const unsigned char*>(text.data());
-  std::size_t n = text.size(), i = 0, run = 0;
-  std::string out;
-  out.reserve(n);
-  auto flush = [&](std::size_t upto) {
-    if (upto > run) out.append(text.data() + run, upto - run);
-  };
-  auto cont = [&](std::size_t k) { return k < n && (p[k] & 0xC0) == 0x80; };
-  while (i < n) {
-    unsigned char c = p[i];
-    if (c < 0x80) {
-      if (is_ascii_space(static_cast<char>(c))) { flush(i); run = ++i; }
-      else ++i;
-      continue;
-    }
-    if (c >= 0xC2 && c <= 0xDF) {
-      if (!cont(i + 1)) return doc::normalize(text);
-      if (c == 0xC2 && p[i + 1] == 0xA0) { flush(i); run = i += 2; }  // U+00A0
-      else i += 2;
-      continue;
-    }
-    if (c >= 0xE0 && c <= 0xEF) {
-      if (!cont(i + 1) || !cont(i + 2) || (c == 0xE0 && p[i + 1] < 0xA0)) return doc::normalize(text);
-      unsigned char b = p[i + 1], d = p[i + 2];
-      int drop = 0;       // 1: a space, dropped
-      char ascii = 0;     // else the ASCII character it becomes
-      if (c == 0xE2 && b == 0x80 && (d == 0x82 || d == 0x83 || d == 0x89)) drop = 1;           // U+2002/2003/2009
-      else if (c == 0xE2 && ((b == 0x80 && (d == 0x93 || d == 0x94)) || (b == 0x88 && d == 0x92))) ascii = '-';  // – — −
-      else if (c == 0xE3 && b == 0x80 && d == 0x80) drop = 1;                                  // U+3000
-      else if (c == 0xEF && b == 0xBB && d == 0xBF) drop = 1;                                  // U+FEFF
-      else if (c == 0xEF && ((b == 0xBC && d >= 0x81) || (b == 0xBD && d <= 0x9E)))          // U+FF01–FF5E
-        ascii = static_cast<char>(((b - 0xBC) << 6) + (d & 0x3F) + 0x20);
-      if (drop || ascii) {
-        flush(i);
-        if (ascii) out.push_back(ascii);
-        run = i += 3;
-      } else {
-        i += 3;
-      }
-      continue;
-    }
-    if (c >= 0xF0 && c <= 0xF4) {
-      if (!cont(i + 1) || !cont(i + 2) || !cont(i + 3) || (c == 0xF0 && p[i + 1] < 0x90)) return doc::normalize(text);
-      i += 4;
-      continue;
-    }
-    return doc::normalize(text);
-  }
-  flush(n);
-  return out;
+// Length of white space at s[i]: an ASCII space (1), U+00A0 (2), U+3000 or
+// U+FEFF (3); 0 if none. Most bytes are ruled out by one lookup.
+inline std::size_t space_at(std::string_view s, std::size_t i) {
+  std::uint8_t k = byte_class(s[i]);
+  if (!(k & (kSpace | kUniLead))) return 0;
+  return k & kSpace ? 1 : unicode_space(s, i);
 }
 
 void replace_all(std::string& s, std::string_view from, std::string_view to) {
@@ -115,21 +75,21 @@ std::string_view trim(std::string_view s) {
   return s;
 }
 
-std::string clean_for_match(std::string_view text) {
-  bool debris = false, dot = false;
-  for (char ch : text) {
-    if (ch == '$' || ch == '\\' || ch == '*' || ch == '<') debris = true;
-    if (ch == '\xC2') dot = true;
-  }
+std::string_view clean_view(std::string_view text, std::string& buf) {
+  std::uint8_t seen = 0;
+  for (char ch : text) seen |= byte_class(ch);
+  bool debris = seen & kDebris, dot = seen & kC2, ascii = !(seen & kHigh), space = seen & kSpace;
   if (!debris && !dot) {  // the usual case
-    if (is_ascii(text)) {
-      std::string out;
-      out.reserve(text.size());
+    if (ascii) {
+      // Normalising pure-ASCII text only removes its white space (full-width
+      // forms, dashes and Unicode spaces are all non-ASCII).
+      if (!space) return text;
+      buf.clear();
       for (char ch : text)
-        if (!is_ascii_space(ch)) out.push_back(ch);
-      return out;
+        if (!is_ascii_space(ch)) buf.push_back(ch);
+      return buf;
     }
-    return normalize_fast(text);
+    return doc::normalize_view(text, buf);
   }
   std::string s(text);
   if (s.find('$') != std::string::npos || s.find('\\') != std::string::npos) {
@@ -142,13 +102,20 @@ std::string clean_for_match(std::string_view text) {
   if (s.find("**") != std::string::npos) replace_all(s, "**", "");
   if (s.find("<p>") != std::string::npos) replace_all(s, "<p>", "");
   if (s.find("</p>") != std::string::npos) replace_all(s, "</p>", "");
-  std::string n = doc::normalize(s);
-  if (n.find("\xC2\xB7") != std::string::npos) {  // "93 · 2 2": a middle dot printed for the decimal point
-    std::string dotted = n;
+  buf = doc::normalize(s);
+  if (buf.find("\xC2\xB7") != std::string::npos) {  // "93 · 2 2": a middle dot printed for the decimal point
+    std::string dotted = buf;
     replace_all(dotted, "\xC2\xB7", ".");
-    if (is_figure(dotted)) return dotted;
+    if (is_figure(dotted)) buf = std::move(dotted);
   }
-  return n;
+  return buf;
+}
+
+std::string clean_for_match(std::string_view text) {
+  std::string buf;
+  std::string_view v = clean_view(text, buf);
+  if (v.data() == buf.data()) return buf;
+  return std::string(v);
 }
 
 std::vector<std::string> split_figures(std::string_view cell) {
@@ -206,7 +173,7 @@ static int decimals_of(std::string_view c) {
 bool is_figure(std::string_view c) {
   if (c.empty()) return false;
   if (c.back() == '%') c.remove_suffix(1);
-  return Number::parse_decimal(c).has_value();
+  return Number::is_decimal(c);
 }
 
 doc::Cell parse_cell(std::string_view text, std::uint32_t line) {
@@ -214,7 +181,8 @@ doc::Cell parse_cell(std::string_view text, std::uint32_t line) {
   std::string_view t = trim(text);
   cell.text = std::string(t);
   cell.line = line;
-  std::string c = clean_for_match(t);
+  std::string buf;
+  std::string_view c = clean_view(t, buf);
   if (is_blank_text(c)) {
     cell.kind = doc::CellKind::blank;
     return cell;
@@ -273,9 +241,14 @@ std::vector<std::string_view> split(std::string_view s, char sep) {
 
 std::vector<std::string_view> split_ws(std::string_view s) {
   std::vector<std::string_view> out;
+  split_ws_into(out, s);
+  return out;
+}
+
+void split_ws_into(std::vector<std::string_view>& out, std::string_view s) {
   std::size_t i = 0, start = std::string_view::npos;
   while (i < s.size()) {
-    std::size_t w = is_ascii_space(s[i]) ? 1 : unicode_space(s, i);
+    std::size_t w = space_at(s, i);
     if (w) {
       if (start != std::string_view::npos) out.push_back(s.substr(start, i - start));
       start = std::string_view::npos;
@@ -286,14 +259,13 @@ std::vector<std::string_view> split_ws(std::string_view s) {
     }
   }
   if (start != std::string_view::npos) out.push_back(s.substr(start));
-  return out;
 }
 
 void squeeze_append(std::string& out, std::string_view s) {
   // Copies runs between white space in one piece.
   std::size_t i = 0, run = 0;
   while (i < s.size()) {
-    std::size_t w = is_ascii_space(s[i]) ? 1 : unicode_space(s, i);
+    std::size_t w = space_at(s, i);
     if (w) {
       if (i > run) out.append(s.data() + run, i - run);
       i += w;
@@ -308,7 +280,7 @@ void squeeze_append(std::string& out, std::string_view s) {
 std::size_t squeeze_head(std::string_view s, char* out, std::size_t cap, bool& complete) {
   std::size_t n = 0, i = 0;
   while (i < s.size()) {
-    std::size_t w = is_ascii_space(s[i]) ? 1 : unicode_space(s, i);
+    std::size_t w = space_at(s, i);
     if (w) {
       i += w;
       continue;

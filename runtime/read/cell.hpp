@@ -18,6 +18,10 @@ std::string_view trim(std::string_view s);
 // debris removed ($\geq 95\%$ → ≥95%, **0.83** → 0.83), then normalize()
 // (full-width forms half-width, white space removed, dashes as "-").
 std::string clean_for_match(std::string_view text);
+// The same as a view: `text` itself when cleaning leaves it unchanged (most
+// figures and CJK words), else a view of `buf`, which receives the cleaned
+// text. Valid while `text` and `buf` are.
+std::string_view clean_view(std::string_view text, std::string& buf);
 
 // Reads one printed cell: blank ("", "-", "—"), number (thousands
 // separators allowed), percent ("64.01%", "63.58 %"), otherwise text. The
@@ -45,6 +49,8 @@ std::size_t char_count(std::string_view s);
 std::vector<std::string_view> split(std::string_view s, char sep);
 // Splits on runs of white space (ASCII space/tab, U+3000), dropping empties.
 std::vector<std::string_view> split_ws(std::string_view s);
+// The same, appended to `out` (a buffer reused from line to line).
+void split_ws_into(std::vector<std::string_view>& out, std::string_view s);
 
 // Removes all white space (for header text broken by the extraction).
 std::string squeeze(std::string_view s);

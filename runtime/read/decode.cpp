@@ -6,6 +6,8 @@
 #include <unicode/ustring.h>
 
 #include <array>
+#include <bit>
+#include <cstdint>
 #include <cstring>
 #include <memory>
 
@@ -83,7 +85,23 @@ Utf8Scan scan_utf8(std::string_view s) {
       continue;
     }
     // The three-byte sequences of CJK text (lead E1–EC or EE–EF, two
-    // continuation bytes: no overlong or surrogate form).
+    // continuation bytes: no overlong or surrogate form), a run of them
+    // tested one sequence per 32-bit load (little-endian: the lead is the
+    // low byte).
+    if (std::endian::native == std::endian::little && c >= 0xE1) {
+      while (i + 4 <= n) {
+        std::uint32_t w;
+        std::memcpy(&w, p + i, 4);
+        std::uint32_t lead = w & 0xFF;
+        if ((w & 0xC0C0F0) != 0x8080E0 || lead == 0xE0 || lead == 0xED) break;
+        if ((w & 0xFFFFFF) == 0xBDBFEF) ++r.bad;  // U+FFFD
+        cont += 2;
+        i += 3;
+      }
+      if (i >= n) break;
+      c = p[i];
+      if (c < 0x80) continue;
+    }
     if (c >= 0xE1 && c != 0xED && c <= 0xEF && i + 2 < n && (p[i + 1] & 0xC0) == 0x80 && (p[i + 2] & 0xC0) == 0x80) {
       if (c == 0xEF && p[i + 1] == 0xBF && p[i + 2] == 0xBD) ++r.bad;  // U+FFFD
       cont += 2;

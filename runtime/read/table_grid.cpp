@@ -40,9 +40,10 @@ bool is_total_label(std::string_view clean) { return clean == "合计" || clean 
 bool lanci_row(const std::vector<std::string_view>& cells) {
   std::vector<int> nums;
   bool first = true;
+  std::string buf;
   for (auto c : cells) {
     if (c.empty()) continue;
-    std::string k = clean_for_match(c);
+    std::string_view k = clean_view(c, buf);
     if (first && k == "栏次") return true;
     first = false;
     auto v = small_int(k);
@@ -68,9 +69,10 @@ namespace {
 bool header_row(const std::vector<std::string_view>& cells) {
   bool first = true, starts_total = false;
   std::size_t words = 0;
+  std::string buf;
   for (auto c : cells) {
     if (c.empty()) continue;
-    std::string k = clean_for_match(c);
+    std::string_view k = clean_view(c, buf);
     if (first) {
       if (is_digits(k, 3)) return false;
       starts_total = is_total_label(k);
@@ -245,15 +247,13 @@ void warn(std::vector<doc::Warning>& w, std::uint32_t line, std::string msg) { w
 // Fills a row's value cells in order from `values`; warns about extras.
 void fill_values(doc::Row& row, const doc::Block& blk, const std::vector<doc::Cell>& values, const doc::Table& t,
                  std::vector<doc::Warning>& warnings) {
-  auto vc = value_columns(blk);
-  for (std::size_t i = 0; i < values.size(); ++i) {
-    if (i < vc.size()) {
-      row.cells[vc[i]] = values[i];
-    } else {
-      warn(warnings, values[i].line,
-           fmt::format("{} 第 {} 行：多出的单元格“{}”没有对应的栏，未读入", table_name(t), values[i].line, values[i].text));
-    }
-  }
+  // The i-th value goes to the i-th value column (value_columns(blk)), walked without building that list.
+  std::size_t i = 0;
+  for (std::size_t c = 0; c < blk.columns.size() && i < values.size(); ++c)
+    if (blk.columns[c].role == ColumnRole::amount || blk.columns[c].role == ColumnRole::text) row.cells[c] = values[i++];
+  for (; i < values.size(); ++i)
+    warn(warnings, values[i].line,
+         fmt::format("{} 第 {} 行：多出的单元格“{}”没有对应的栏，未读入", table_name(t), values[i].line, values[i].text));
 }
 
 void set_key_cells(doc::Row& row, const doc::Block& blk, std::uint32_t line) {
@@ -302,7 +302,8 @@ void realign_data_rows(const Layout& lay, std::vector<GridRow>& data) {
   auto is_amount = [&](std::size_t c) { return c < lay.width && lay.roles[c].role == ColumnRole::amount; };
   auto word = [](std::string_view cell) {
     if (cell.empty()) return false;
-    std::string k = clean_for_match(cell);
+    std::string buf;
+    std::string_view k = clean_view(cell, buf);
     return !k.empty() && !is_figure(k) && !is_blank_text(k);
   };
   auto first_misfit = [&](const std::vector<std::string_view>& cells) -> std::optional<std::size_t> {
@@ -435,14 +436,15 @@ struct Unit {
   std::uint32_t line = 0;
 };
 
-bool text_token(const std::string& k) { return !k.empty() && !is_figure(k) && !is_blank_text(k); }
+bool text_token(std::string_view k) { return !k.empty() && !is_figure(k) && !is_blank_text(k); }
 
 // Cuts a sequence of cells into units: [code] name figures…
 std::vector<Unit> cut_units(const std::vector<std::pair<std::string_view, std::size_t>>& toks, std::uint32_t line) {
   std::vector<Unit> units;
   for (std::size_t i = 0; i < toks.size(); ++i) {
     std::string k = clean_for_match(toks[i].first);
-    std::string next = i + 1 < toks.size() ? clean_for_match(toks[i + 1].first) : std::string();
+    std::string next_buf;
+    std::string_view next = i + 1 < toks.size() ? clean_view(toks[i + 1].first, next_buf) : std::string_view();
     if (is_digits(k, 3) && text_token(next)) {
       Unit u;
       u.pos = toks[i].second;
@@ -589,24 +591,29 @@ void read_tab_grid(TableDraft& dr, std::vector<doc::Warning>& warnings) {
     }
     GridRow gr;
     gr.line = l.no;
+    gr.cells.reserve(static_cast<std::size_t>(std::count(l.text.begin(), l.text.end(), '\t')) + 1);
     bool any = false, all_dash = true;
-    for (auto c : split(l.text, '\t')) {
-      auto tc = trim(c);
+    for (std::string_view rest = l.text;;) {  // split(l.text, '\t') without the vector
+      std::size_t tab = rest.find('\t');
+      auto tc = trim(rest.substr(0, tab));
       gr.cells.push_back(tc);
       if (!tc.empty()) {
         any = true;
         if (!is_dash_run(tc)) all_dash = false;
       }
+      if (tab == std::string_view::npos) break;
+      rest.remove_prefix(tab + 1);
     }
     if (!any || all_dash) continue;
     rows.push_back(std::move(gr));
   }
   std::vector<GridRow> header, data;
   std::optional<GridRow> lanci;
-  for (auto& gr : rows) {
-    if (data.empty() && lanci_row(gr.cells)) { lanci = gr; continue; }
-    if (data.empty() && !lanci && header_row(gr.cells)) { header.push_back(gr); continue; }
-    data.push_back(gr);
+  data.reserve(rows.size());
+  for (auto& gr : rows) {  // each row goes to one place: moved
+    if (data.empty() && lanci_row(gr.cells)) { lanci = std::move(gr); continue; }
+    if (data.empty() && !lanci && header_row(gr.cells)) { header.push_back(std::move(gr)); continue; }
+    data.push_back(std::move(gr));
   }
   Layout lay;
   auto width_of = [](const GridRow& g) {
@@ -1011,7 +1018,11 @@ void read_space_grid(TableDraft& dr, std::vector<doc::Warning>& warnings) {
   for (std::size_t k = 0; k < dr.body.size() && k < 80; ++k) {
     auto toks = line_tokens(dr.body[k]);
     if (lanci_row(toks)) { lanci_at = k; break; }
-    if (toks.size() > 1 && is_figure(clean_for_match(toks.back())) && !small_int(clean_for_match(toks.back()))) break;
+    std::string buf;
+    if (toks.size() > 1) {
+      std::string_view last = clean_view(toks.back(), buf);
+      if (is_figure(last) && !small_int(last)) break;
+    }
   }
   for (; i < dr.body.size(); ++i) {
     if (lanci_at) {
@@ -1024,10 +1035,11 @@ void read_space_grid(TableDraft& dr, std::vector<doc::Warning>& warnings) {
     auto toks = line_tokens(dr.body[i]);
     bool data_like = false;
     if (!toks.empty()) {
-      std::string k0 = clean_for_match(toks[0]);
+      std::string buf;
+      std::string_view k0 = clean_view(toks[0], buf);
       if (is_total_label(k0) || is_digits(k0, 3)) data_like = true;
       for (auto tok : toks)
-        if (is_figure(clean_for_match(tok))) data_like = true;
+        if (is_figure(clean_view(tok, buf))) data_like = true;
     }
     if (data_like) break;
     header_text += ' ';
@@ -1102,21 +1114,24 @@ void read_space_grid(TableDraft& dr, std::vector<doc::Warning>& warnings) {
   // Pending single-block row (wrapped over several lines).
   std::optional<doc::Row> pending;
   std::vector<doc::Cell> pending_values;
+  // The blocks and their columns are fixed from here on: block 0's count of value columns, once.
+  const std::size_t values0 = t.blocks.empty() ? 0 : value_columns(t.blocks[0]).size();
   auto flush = [&]() {
     if (!pending) return;
-    auto vc = value_columns(t.blocks[0]);
-    if (pending_values.size() < vc.size() && !pending_values.empty())
+    if (pending_values.size() < values0 && !pending_values.empty())
       warn(warnings, pending->line,
-           fmt::format("{}：“{}”只读到 {} 个数，应有 {} 个；缺的按空白处理", table_name(t), pending->label, pending_values.size(), vc.size()));
+           fmt::format("{}：“{}”只读到 {} 个数，应有 {} 个；缺的按空白处理", table_name(t), pending->label, pending_values.size(), values0));
     set_key_cells(*pending, t.blocks[0], pending->line);
     fill_values(*pending, t.blocks[0], pending_values, t, warnings);
     t.rows.push_back(std::move(*pending));
     pending.reset();
     pending_values.clear();
   };
+  std::vector<std::string_view> toks;  // a line's tokens, the buffer kept from line to line
   for (; i < dr.body.size(); ++i) {
     const auto& l = dr.body[i];
-    auto toks = line_tokens(l);
+    toks.clear();
+    split_ws_into(toks, l.text);
     if (toks.empty()) continue;
     if (t.blocks.size() == 1 && !shape.hangci) {
       // Single block: [code] label figures…, possibly wrapped.
@@ -1132,15 +1147,15 @@ void read_space_grid(TableDraft& dr, std::vector<doc::Warning>& warnings) {
         warn(warnings, l.no, fmt::format("{}：表内的这一行没有读懂，未读入：{}", table_name(t), std::string(trim(l.text)).substr(0, 120)));
         continue;
       }
+      std::string buf;
       for (; k < toks.size(); ++k) {
-        std::string c = clean_for_match(toks[k]);
-        if (text_token(c) && pending_values.empty()) {
+        if (text_token(clean_view(toks[k], buf)) && pending_values.empty()) {
           pending->label += std::string(toks[k]);
         } else {
           pending_values.push_back(parse_cell(toks[k], l.no));
         }
       }
-      if (pending_values.size() >= value_columns(t.blocks[0]).size()) flush();
+      if (pending_values.size() >= values0) flush();
       continue;
     }
     if (shape.hangci) {
@@ -1149,12 +1164,15 @@ void read_space_grid(TableDraft& dr, std::vector<doc::Warning>& warnings) {
       for (std::size_t b = 0; b < t.blocks.size() && k < toks.size(); ++b) {
         doc::Row row = new_row(t, static_cast<int>(b), l.no);
         std::string label;
-        while (k < toks.size() && text_token(clean_for_match(toks[k])) && !small_int(clean_for_match(toks[k]))) {
+        std::string buf;
+        while (k < toks.size()) {
+          std::string_view c = clean_view(toks[k], buf);
+          if (!text_token(c) || small_int(c)) break;
           label += std::string(toks[k]);
           ++k;
         }
         if (k < toks.size()) {
-          if (auto v = small_int(clean_for_match(toks[k]))) {
+          if (auto v = small_int(clean_view(toks[k], buf))) {
             row.hangci = *v;
             ++k;
           }
@@ -1163,7 +1181,7 @@ void read_space_grid(TableDraft& dr, std::vector<doc::Warning>& warnings) {
         std::vector<doc::Cell> vals;
         std::size_t want = shape.amounts[b];
         while (k < toks.size() && vals.size() < want) {
-          std::string c = clean_for_match(toks[k]);
+          std::string_view c = clean_view(toks[k], buf);
           if (text_token(c)) break;
           // The next block's 行次, not a figure of this block.
           if (b + 1 < t.blocks.size() && expect[b + 1] && c.find('.') == std::string::npos && small_int(c) == expect[b + 1])

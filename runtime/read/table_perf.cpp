@@ -25,14 +25,19 @@ enum class Part { none, funds, mgmt, goals, indicators, budget };
 std::string table_name(const doc::Table& t) { return t.subject.empty() ? t.title : fmt::format("{}（{}）", t.title, t.subject); }
 
 bool is_text_item(std::string_view raw) {
-  std::string k = clean_for_match(raw);
+  std::string buf;
+  std::string_view k = clean_view(raw, buf);
   return !k.empty() && !is_figure(k) && !is_blank_text(k);
 }
 bool is_number_item(std::string_view raw) {
-  std::string k = clean_for_match(raw);
+  std::string buf;
+  std::string_view k = clean_view(raw, buf);
   return !k.empty() && k.back() != '%' && is_figure(k);
 }
-bool is_figure_item(std::string_view raw) { return is_figure(clean_for_match(raw)); }
+bool is_figure_item(std::string_view raw) {
+  std::string buf;
+  return is_figure(clean_view(raw, buf));
+}
 
 // "分值（20）" → "分值"; a header word as a column name.
 std::string column_name(std::string_view raw) {
@@ -304,7 +309,8 @@ struct PerfReader {
 
   // A value that looks like a target ("≤ 1700 元", "98%", a date).
   static bool looks_like_target(std::string_view v) {
-    std::string c = clean_for_match(v);
+    std::string buf;
+    std::string_view c = clean_view(v, buf);
     return c.find_first_of("0123456789%") != std::string::npos || c.starts_with("≤") || c.starts_with("≥") ||
            c.starts_with("=") || c.starts_with("<") || c.starts_with(">");
   }
@@ -336,7 +342,10 @@ struct PerfReader {
     // is a percentage or text).
     // With only four values (the row's names and 年度指标值 on earlier lines),
     // the last is 偏差度 only when it is a percentage after two plain numbers.
-    auto percent_item = [](std::string_view v) { return clean_for_match(v).ends_with("%"); };
+    auto percent_item = [](std::string_view v) {
+      std::string buf;
+      return clean_view(v, buf).ends_with("%");
+    };
     bool four_with_dev = vals.size() == 4 && percent_item(vals.back()) && is_number_item(vals[2]) && !percent_item(vals[2]) &&
                          is_number_item(vals[1]) && !percent_item(vals[1]);
     if (has_col(ind, "偏差度") && (vals.size() >= 5 || four_with_dev) && is_figure_item(vals.back()) &&
@@ -370,7 +379,7 @@ struct PerfReader {
     return true;
   }
 
-  void emit_indicator(doc::Row r, std::string l1, std::string l2, std::string l3, bool c1, bool c2, std::uint32_t line) {
+  void emit_indicator(doc::Row r, std::string_view l1, std::string_view l2, std::string_view l3, bool c1, bool c2, std::uint32_t line) {
     set(r, ind, "一级指标", text_cell(l1, line, c1));
     set(r, ind, "二级指标", text_cell(l2, line, c2));
     set(r, ind, "三级指标", text_cell(l3, line));
@@ -436,11 +445,14 @@ struct PerfReader {
     return true;
   }
 
+  std::vector<std::string_view> tab_line_items;
+
   void ind_tab_line(const std::vector<std::string_view>& cells, std::uint32_t line) {
     if (ind_tab_continuation(cells, line)) return;
     std::size_t k = 0;
     while (k < cells.size() && cells[k].empty()) ++k;
-    std::vector<std::string_view> ne;
+    auto& ne = tab_line_items;  // the non-empty cells (a buffer kept from line to line)
+    ne.clear();
     for (auto c : cells)
       if (!c.empty()) ne.push_back(c);
     std::size_t lead = std::min<std::size_t>(k, 2);
@@ -452,7 +464,8 @@ struct PerfReader {
         warn(line, fmt::format("{}：看起来是指标行，但读不出分值和得分，未读入", table_name(t)));
       return;
     }
-    std::string l1 = level1, l2 = level2, l3;
+    // The row's 一级/二级 names are the ones carried down unless it prints its own.
+    std::string l3;
     bool c1 = true, c2 = true;
     // Where the label cells stand, for a continuation line.
     std::vector<std::size_t> label_pos;
@@ -461,29 +474,28 @@ struct PerfReader {
     prev_label_pos.clear();
     std::size_t li = 0;
     if (lead == 0 && !labels.empty()) {
-      l1 = squeeze(labels[0]);
+      level1 = squeeze(labels[0]);
       c1 = false;
       labels.erase(labels.begin());
       if (li < label_pos.size()) prev_label_pos.emplace_back(label_pos[li++], "一级指标");
     }
     if (lead <= 1 && labels.size() >= 2) {
-      l2 = squeeze(labels[0]);
+      level2 = squeeze(labels[0]);
       c2 = false;
       labels.erase(labels.begin());
       if (li < label_pos.size()) prev_label_pos.emplace_back(label_pos[li++], "二级指标");
     }
     for (const auto& s : labels) l3 += s;
     if (li < label_pos.size()) prev_label_pos.emplace_back(label_pos[li], "三级指标");
-    level1 = l1;
-    level2 = l2;
-    emit_indicator(std::move(r), l1, l2, l3, c1, c2, line);
+    emit_indicator(std::move(r), level1, level2, l3, c1, c2, line);
   }
 
   // Space layout: tokens; units after a figure merged ("3.33 万元").
   static std::vector<std::string> merge_units(const std::vector<std::string_view>& toks) {
     std::vector<std::string> out;
+    std::string buf;
     for (auto tok : toks) {
-      std::string k = clean_for_match(tok);
+      std::string_view k = clean_view(tok, buf);
       bool unit = !out.empty() && char_count(k) <= 2 && !k.empty() && !is_figure(k) &&
                   static_cast<unsigned char>(k[0]) >= 0x80 && !out.back().empty() &&
                   out.back().back() >= '0' && out.back().back() <= '9';
@@ -493,12 +505,12 @@ struct PerfReader {
     return out;
   }
 
-  void ind_space_line(const std::vector<std::string_view>& toks, std::string_view text, std::uint32_t line) {
+  // `sq` is squeeze(text), which line() has made already.
+  void ind_space_line(const std::vector<std::string_view>& toks, std::string_view text, std::string_view sq, std::uint32_t line) {
     auto merged = merge_units(toks);
     std::vector<std::string_view> vals(merged.begin(), merged.end());
     doc::Row r = new_row(ind, line);
     std::vector<std::string> labels;
-    std::string sq = squeeze(text);
     if (vals.size() >= 4 && fill_indicator(r, vals, line, labels, 0)) {
       // Categories and names printed on earlier lines.
       std::vector<std::string> plain;
@@ -627,17 +639,30 @@ struct PerfReader {
     t.rows.push_back(std::move(r));
   }
 
+  // Buffers of line(), kept from line to line so that a line allocates nothing for its cells and squeezed text.
+  std::vector<std::string_view> line_cells, line_items;
+  std::string line_sq;
+
   void line(const SourceLine& l) {
-    std::vector<std::string_view> cells, items;
+    auto& cells = line_cells;
+    auto& items = line_items;
+    cells.clear();
+    items.clear();
     if (l.has_tab) {
-      for (auto c : split(l.text, '\t')) cells.push_back(trim(c));
+      for (std::string_view rest = l.text;;) {
+        std::size_t tab = rest.find('\t');
+        cells.push_back(trim(rest.substr(0, tab)));
+        if (tab == std::string_view::npos) break;
+        rest.remove_prefix(tab + 1);
+      }
       for (auto c : cells)
         if (!c.empty()) items.push_back(c);
     } else {
-      items = split_ws(l.text);
+      split_ws_into(items, l.text);
     }
     if (items.empty()) return;
-    std::string sq;
+    std::string& sq = line_sq;
+    sq.clear();
     for (auto it : items) squeeze_append(sq, it);
     if (want_department) {
       want_department = false;
@@ -701,7 +726,7 @@ struct PerfReader {
       case Part::indicators:
         if (sq == "绩效指标") return;
         if (l.has_tab) ind_tab_line(cells, l.no);
-        else ind_space_line(items, l.text, l.no);
+        else ind_space_line(items, l.text, sq, l.no);
         return;
       case Part::budget:
         if (std::any_of(items.begin(), items.end(), is_figure_item) || items.size() <= 3) budget_line(items, l.no);

@@ -19,23 +19,40 @@ namespace gouji::read {
 
 namespace {
 
-constexpr std::array<std::string_view, 10> kCnDigits = {"一", "二", "三", "四", "五", "六", "七", "八", "九", "十"};
+// The Chinese numerals a section or list number is written with: 一…十, 百, 零
+// (each three bytes in UTF-8).
+constexpr std::array<std::string_view, 12> kCnNumerals = {"一", "二", "三", "四", "五", "六", "七", "八", "九", "十", "百", "零"};
 
-// Length of a run of Chinese numerals (一…十, 百, 〇, 零) at the start of s.
+constexpr std::uint32_t three_bytes(std::string_view t) {
+  return std::uint32_t{static_cast<unsigned char>(t[0])} << 16 | std::uint32_t{static_cast<unsigned char>(t[1])} << 8 |
+         std::uint32_t{static_cast<unsigned char>(t[2])};
+}
+
+// Is s[i, i + 3) one of kCnNumerals? Compared as one 24-bit value: this runs
+// at the start of every line (heading_level's fast reject).
+bool cn_numeral_at(std::string_view s, std::size_t i) {
+  static constexpr auto keys = [] {
+    std::array<std::uint32_t, kCnNumerals.size()> k{};
+    for (std::size_t j = 0; j < k.size(); ++j) k[j] = three_bytes(kCnNumerals[j]);
+    return k;
+  }();
+  if (s.size() - i < 3) return false;
+  unsigned char lead = static_cast<unsigned char>(s[i]);
+  if (lead < 0xE4 || lead > 0xE9) return false;  // every numeral's lead byte is E4–E9
+  return std::find(keys.begin(), keys.end(), three_bytes(s.substr(i, 3))) != keys.end();
+}
+
+// Length of a run of Chinese numerals (一…十, 百, 零) at the start of s.
 std::size_t cn_numeral_prefix(std::string_view s) {
   std::size_t i = 0;
-  for (;;) {
-    bool hit = false;
-    for (auto d : kCnDigits)
-      if (s.substr(i).starts_with(d)) { i += d.size(); hit = true; break; }
-    if (!hit && (s.substr(i).starts_with("百") || s.substr(i).starts_with("零"))) { i += 3; hit = true; }
-    if (!hit) return i;
-  }
+  while (cn_numeral_at(s, i)) i += 3;
+  return i;
 }
 
 bool starts_with_any(std::string_view s, std::initializer_list<std::string_view> prefixes) {
+  // The first byte rules out most prefixes before a memcmp (this runs on every line of a table).
   for (auto p : prefixes)
-    if (s.starts_with(p)) return true;
+    if (p.empty() || (!s.empty() && s[0] == p[0] && s.starts_with(p))) return true;
   return false;
 }
 
@@ -72,10 +89,9 @@ std::string strip_year_suffix(std::string s) {
 }
 
 bool has_figure_token(std::string_view line) {
-  for (auto tok : split_ws(line)) {
-    std::string c = clean_for_match(tok);
-    if (is_figure(c)) return true;
-  }
+  std::string buf;
+  for (auto tok : split_ws(line))
+    if (is_figure(clean_view(tok, buf))) return true;
   return false;
 }
 
@@ -384,6 +400,9 @@ struct Builder {
       read_perf_table(dr, d.warnings);
     else
       read_grid_table(dr, d.warnings);
+    // A table's rows stay as long as the document: give back what the vector
+    // grew beyond them (a quarter of the rows' bytes on average).
+    t.rows.shrink_to_fit();
     d.tables.push_back(std::move(dr.table));
   }
 

@@ -4,6 +4,9 @@
 
 #include <doctest/doctest.h>
 
+#include <string>
+#include <vector>
+
 using gouji::Number;
 using gouji::round_mode;
 
@@ -21,6 +24,31 @@ TEST_CASE("parse_decimal reads figures as documents print them") {
   CHECK_FALSE(Number::parse_decimal("1.").has_value());
   CHECK_FALSE(Number::parse_decimal("1.2.3").has_value());
   CHECK_FALSE(Number::parse_decimal("12%").has_value());
+  // Around 18 digits (the int64 accumulation) and with leading zeros.
+  CHECK(N("999999999999999999").to_string() == "999999999999999999");
+  CHECK(N("-99,999,999.9999999999") == Number::fraction(-999999999999999999, 10000000000));
+  CHECK(N("1,234,567,890.123456789") == Number::fraction(1234567890123456789, 1000000000));
+  CHECK(N("0000000000000000000012.5") == N("12.5"));
+  CHECK(N("00000000000000000.05") == Number::fraction(1, 20));
+  CHECK(N("12345678901234567890").to_string() == "12345678901234567890");
+}
+
+TEST_CASE("is_decimal accepts exactly what parse_decimal reads") {
+  for (const char* s : {"", "-", "+", "\xE2\x88\x92", "\xE2\x88\x92" "5", "1,063.13", "-110.19", "1,,0", ",1", "1,", "1.", ".5",
+                        "1.2.3", "12%", "1,2.3", "1.2,3", "00", "0.000", "+0", "--1", "1 2", "１"})
+    CHECK_MESSAGE(Number::is_decimal(s) == Number::parse_decimal(s).has_value(), s);
+  // Every string of up to 5 characters over the alphabet the syntax cares about.
+  const std::string alphabet = "09,.-+x";
+  std::string s;
+  for (std::size_t len = 0; len <= 5; ++len) {
+    std::size_t total = 1;
+    for (std::size_t i = 0; i < len; ++i) total *= alphabet.size();
+    for (std::size_t k = 0; k < total; ++k) {
+      s.clear();
+      for (std::size_t i = 0, v = k; i < len; ++i, v /= alphabet.size()) s += alphabet[v % alphabet.size()];
+      REQUIRE_MESSAGE(Number::is_decimal(s) == Number::parse_decimal(s).has_value(), s);
+    }
+  }
 }
 
 TEST_CASE("arithmetic is exact: 0.1 + 0.2 == 0.3") {
@@ -52,6 +80,36 @@ TEST_CASE("values past int64 stay exact") {
   CHECK_FALSE((x + Number(1)).is_small());
   CHECK((x + Number(1) - Number(1)).is_small());
   CHECK(*Number::divide(x * x, x) == x);
+}
+
+TEST_CASE("copies, moves and assignments share a value past int64 and leave it intact") {
+  const std::string digits = "123456789012345678901234567890.12";
+  Number big = N(digits.c_str());
+  REQUIRE_FALSE(big.is_small());
+  Number copy = big;                 // shares the value
+  Number assigned = Number(7);
+  assigned = copy;                   // small <- big
+  Number& self = assigned;
+  assigned = self;                   // self-assignment keeps it
+  Number moved = std::move(copy);    // copy is left at 0 (as a moved-from shared_ptr left it)
+  CHECK(copy.is_small());
+  CHECK(copy.is_zero());
+  assigned = Number(3);              // big <- small drops one share
+  CHECK(assigned == Number(3));
+  Number target = N("-99999999999999999999999");
+  target = std::move(moved);         // big <- big by move
+  CHECK(target == big);
+  CHECK(moved.is_zero());
+  std::vector<Number> many(100, big);  // many shares, then copies of the vector and a reallocation
+  auto again = many;
+  many.resize(1000, N("0.5"));
+  for (const auto& m : again) CHECK(m == big);
+  CHECK(many.front() == big);
+  CHECK(many.back() == N("0.5"));
+  again.clear();
+  many.clear();
+  CHECK(big.to_string(2) == "123456789012345678901234567890.12");
+  CHECK(target.to_string(2) == "123456789012345678901234567890.12");
 }
 
 TEST_CASE("to_grouped prints thousands separators") {

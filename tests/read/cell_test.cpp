@@ -103,5 +103,20 @@ TEST_CASE("clean_for_match normalises exactly as doc::normalize does, also for o
   for (const char* s : samples) {
     CAPTURE(s);
     CHECK(read::clean_for_match(s) == doc::normalize(s));
+    std::string buf;
+    CHECK(read::clean_view(s, buf) == doc::normalize(s));
   }
+}
+
+TEST_CASE("clean_view returns text that needs no cleaning as it is, without copying") {
+  std::string buf;
+  for (std::string_view s : {"1,063.13", "项目支出绩效自评表", "64.01%", "-"}) {
+    CAPTURE(s);
+    std::string_view v = read::clean_view(s, buf);
+    CHECK(v == s);
+    CHECK(v.data() == s.data());
+  }
+  CHECK(read::clean_view(" 1,063.13 ", buf) == "1,063.13");
+  CHECK(read::clean_view("１２３", buf) == "123");
+  CHECK(read::clean_view("**0.83**", buf) == "0.83");
 }
