@@ -227,7 +227,10 @@ std::optional<Number> Number::parse_decimal(std::string_view s) {
   }
   if (count == 0) return std::nullopt;
   if (places < 0) places = 0;
-  if (count <= 18) {  // the usual figure: no digit string, no Boost
+  // (10^places must fit the 128-bit denominator: past 36 places, "0." and
+  // forty zeros and a 1, the value is a big one however few its digits.)
+  constexpr int kMaxSmallPlaces = 36;
+  if (count <= 18 && places <= kMaxSmallPlaces) {  // the usual figure: no digit string, no Boost
     i128 d = 1;
     for (int i = 0; i < places; ++i) d *= 10;
     i128 n = static_cast<i128>(value);
@@ -240,7 +243,7 @@ std::optional<Number> Number::parse_decimal(std::string_view s) {
   // Leading zeros carry no value, and Boost would read "0…" as octal.
   std::size_t nz = digits.find_first_not_of('0');
   digits.erase(0, nz == std::string::npos ? digits.size() - 1 : nz);
-  if (digits.size() <= 18) {
+  if (digits.size() <= 18 && places <= kMaxSmallPlaces) {
     i128 n = 0;
     for (char c : digits) n = n * 10 + (c - '0');
     i128 d = 1;

@@ -10,7 +10,7 @@
 using gouji::Number;
 using gouji::round_mode;
 
-static Number N(const char* s) { return *Number::parse_decimal(s); }
+static Number N(const std::string& s) { return *Number::parse_decimal(s); }
 
 TEST_CASE("parse_decimal reads figures as documents print them") {
   CHECK(N("1,063.13") == Number::fraction(106313, 100));
@@ -124,4 +124,21 @@ TEST_CASE("leading zeros are decimal, also past 18 digits (Boost would read them
   CHECK(N("000000000000000000001.50") == Number::fraction(3, 2));
   CHECK(N("0000000000000000000000") == Number(0));
   CHECK(N("010") == Number(10));
+}
+
+TEST_CASE("a figure with more decimal places than a 128-bit denominator holds is exact, not wrapped round") {
+  // "0." and forty zeros and a 1 is 10^-41: few digits, but 10^41 does not
+  // fit 128 bits (it read as -1/43015874755908258232134584939854168064).
+  const std::string forty(40, '0');
+  CHECK(N("0." + forty + "1") == Number::pow10(-41));
+  CHECK(N("-0." + forty + "5") == -Number::fraction(1, 2) * Number::pow10(-40));
+  CHECK(N("0." + forty + "1").to_string(50) == "0." + forty + "1");
+  // 36 places still take the small path; 37 and 38 the big one: all exact.
+  for (int places : {36, 37, 38, 39}) {
+    CAPTURE(places);
+    const std::string text = "0." + std::string(static_cast<std::size_t>(places) - 1, '0') + "7";
+    CHECK(N(text) == Number(7) * Number::pow10(-places));
+    CHECK(N("12." + std::string(static_cast<std::size_t>(places) - 1, '0') + "7") ==
+          Number(12) + Number(7) * Number::pow10(-places));
+  }
 }
