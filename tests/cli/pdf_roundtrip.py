@@ -5,7 +5,7 @@ PDF path as through the text path (issue 8).
 Each text sample of examples/ has PDFs made from it in
 tests/read/pdf/roundtrip/ (checked in, so that the test needs neither a
 browser nor an office suite): one on A4 at 9 pt, and the same pages in other
-layouts (LAYOUTS: A4 landscape, A4 at 8 pt, and in a Ming face) in
+layouts (LAYOUTS: A4 landscape, A4 at 8 pt, a Ming face, A4 landscape at 10 pt) in
 subdirectories, where cells wrap and pages break elsewhere; every check below
 is made on each. tools/text_to_html.py lays the text out as a
 disclosure PDF looks: bordered tables with padded cells, a cell per text cell,
@@ -76,7 +76,7 @@ ROUNDTRIP = os.path.join("tests", "read", "pdf", "roundtrip")
 # table the same and give the same outcomes.
 # (The Ming face needs Debian's fonts-arphic-uming to regenerate.)
 LAYOUTS = [("", "A4", "9", None), ("landscape", "A4 landscape", "9", None), ("small", "A4", "8", None),
-           ("ming", "A4", "9", "AR PL UMing CN")]
+           ("ming", "A4", "9", "AR PL UMing CN"), ("landscape-10pt", "A4 landscape", "10", None)]
 # Samples whose 绩效自评 forms all read through the PDF as through the text:
 # their forms are compared, not exempted (see the module docstring).
 FORMS_COMPARED = {"final-2023-luolong-gov-office", "final-2024-luolong-gov-service-center",
