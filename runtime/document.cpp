@@ -133,8 +133,7 @@ std::string_view normalize_view(std::string_view text, std::string& buf) {
 std::string normalize(std::string_view text) {
   std::string buf;
   std::string_view v = normalize_view(text, buf);
-  if (v.data() == buf.data()) return buf;
-  return std::string(v);
+  return owned(v, buf);
 }
 
 const char* kind_name(Kind kind) {

@@ -19,6 +19,7 @@
 #include <optional>
 #include <string>
 #include <string_view>
+#include <utility>
 #include <vector>
 
 namespace gouji::doc {
@@ -159,6 +160,12 @@ std::string normalize(std::string_view text);
 // The same as a view: `text` itself when normalising changes nothing (most
 // labels and figures), else a view of `buf`, which receives the result.
 std::string_view normalize_view(std::string_view text, std::string& buf);
+// The string a *_view function's answer stands for: `buf` itself when the
+// view is of it (moved out), else a copy of the view.
+inline std::string owned(std::string_view view, std::string& buf) {
+  if (view.data() == buf.data()) return std::move(buf);
+  return std::string(view);
+}
 
 // Drops a leading list ordinal from a normalize()d label: "一、", "(一)",
 // "(1)", "1.", "1、". Other text is returned unchanged.

@@ -114,8 +114,7 @@ std::string_view clean_view(std::string_view text, std::string& buf) {
 std::string clean_for_match(std::string_view text) {
   std::string buf;
   std::string_view v = clean_view(text, buf);
-  if (v.data() == buf.data()) return buf;
-  return std::string(v);
+  return doc::owned(v, buf);
 }
 
 std::vector<std::string> split_figures(std::string_view cell) {
